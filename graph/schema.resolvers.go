@@ -7,93 +7,265 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"strconv"
+	"time"
 
+	"github.com/suiji-dev/suiji/graph/loaders"
 	"github.com/suiji-dev/suiji/graph/model"
+	"github.com/suiji-dev/suiji/identity"
+	"github.com/suiji-dev/suiji/service"
 )
 
+// TotalCount is the resolver for the totalCount field.
+func (r *auditEntryConnectionResolver) TotalCount(ctx context.Context, obj *model.AuditEntryConnection) (int, error) {
+	return r.svc.CountAudit(ctx, obj.Filter)
+}
+
+// Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, username string, password string) (*model.AuthPayload, error) {
-	panic(fmt.Errorf("not implemented: Login - login"))
+	s, err := r.svc.Login(ctx, username, password)
+	if err != nil {
+		return nil, err
+	}
+	return toSession(s), nil
 }
 
+// RefreshToken is the resolver for the refreshToken field.
 func (r *mutationResolver) RefreshToken(ctx context.Context, refreshToken string) (*model.AuthPayload, error) {
-	panic(fmt.Errorf("not implemented: RefreshToken - refreshToken"))
+	s, err := r.svc.Refresh(ctx, refreshToken)
+	if err != nil {
+		return nil, err
+	}
+	return toSession(s), nil
 }
 
+// Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context, refreshToken *string) (bool, error) {
-	panic(fmt.Errorf("not implemented: Logout - logout"))
+	return true, r.svc.Logout(ctx, str(refreshToken))
 }
 
+// ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ChangePassword - changePassword"))
+	return true, r.svc.ChangePassword(ctx, currentPassword, newPassword)
 }
 
+// CreateDepartment is the resolver for the createDepartment field.
 func (r *mutationResolver) CreateDepartment(ctx context.Context, input model.CreateDepartmentInput) (*model.Department, error) {
-	panic(fmt.Errorf("not implemented: CreateDepartment - createDepartment"))
+	d, err := r.svc.CreateDepartment(ctx, service.DepartmentInput{Code: input.Code, Name: &input.Name,
+		ShortName: input.ShortName, Description: input.Description, SortOrder: input.SortOrder})
+	return toDepartment(d), err
 }
 
+// UpdateDepartment is the resolver for the updateDepartment field.
 func (r *mutationResolver) UpdateDepartment(ctx context.Context, id string, input model.UpdateDepartmentInput) (*model.Department, error) {
-	panic(fmt.Errorf("not implemented: UpdateDepartment - updateDepartment"))
+	key, err := localID("id", "Department", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.svc.UpdateDepartment(ctx, key, service.DepartmentInput{Name: input.Name,
+		ShortName: input.ShortName, Description: input.Description, SortOrder: input.SortOrder})
+	return toDepartment(d), err
 }
 
+// SetDepartmentActive is the resolver for the setDepartmentActive field.
 func (r *mutationResolver) SetDepartmentActive(ctx context.Context, id string, active bool) (*model.Department, error) {
-	panic(fmt.Errorf("not implemented: SetDepartmentActive - setDepartmentActive"))
+	key, err := localID("id", "Department", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.svc.SetDepartmentActive(ctx, key, active)
+	return toDepartment(d), err
 }
 
+// CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: CreateUser - createUser"))
+	dept, err := optionalID("departmentId", "Department", input.DepartmentID)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.svc.CreateUser(ctx, service.UserInput{Username: input.Username, DisplayName: &input.DisplayName,
+		Role: &input.Role, DepartmentID: dept, Password: input.Password, Phone: input.Phone, Email: input.Email})
+	return toUser(u), err
 }
 
+// UpdateUser is the resolver for the updateUser field.
 func (r *mutationResolver) UpdateUser(ctx context.Context, id string, input model.UpdateUserInput) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: UpdateUser - updateUser"))
+	key, err := localID("id", "User", id)
+	if err != nil {
+		return nil, err
+	}
+	dept, err := optionalID("departmentId", "Department", input.DepartmentID)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.svc.UpdateUser(ctx, key, service.UserInput{DisplayName: input.DisplayName, Role: input.Role,
+		DepartmentID: dept, Phone: input.Phone, Email: input.Email})
+	return toUser(u), err
 }
 
+// SetUserDisabled is the resolver for the setUserDisabled field.
 func (r *mutationResolver) SetUserDisabled(ctx context.Context, id string, disabled bool) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: SetUserDisabled - setUserDisabled"))
+	key, err := localID("id", "User", id)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.svc.SetUserDisabled(ctx, key, disabled)
+	return toUser(u), err
 }
 
+// ResetUserPassword is the resolver for the resetUserPassword field.
 func (r *mutationResolver) ResetUserPassword(ctx context.Context, id string, newPassword string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ResetUserPassword - resetUserPassword"))
+	key, err := localID("id", "User", id)
+	if err != nil {
+		return false, err
+	}
+	return true, r.svc.ResetUserPassword(ctx, key, newPassword)
 }
 
+// Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	typ, key, ok := splitID(id)
+	if !ok {
+		return nil, nil
+	}
+	switch typ {
+	case "Department":
+		d, err := r.svc.Department(ctx, key)
+		return nodeOrNil(toDepartment(d), err)
+	case "User":
+		u, err := r.svc.User(ctx, key)
+		return nodeOrNil(toUser(u), err)
+	}
+	return nil, nil
 }
 
+// Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: Me - me"))
+	u, err := r.svc.User(ctx, identity.From(ctx).UserID)
+	return toUser(u), err
 }
 
+// Departments is the resolver for the departments field.
 func (r *queryResolver) Departments(ctx context.Context, includeInactive *bool) ([]*model.Department, error) {
-	panic(fmt.Errorf("not implemented: Departments - departments"))
+	ds, err := r.svc.Departments(ctx, includeInactive != nil && *includeInactive)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Department, len(ds))
+	for i := range ds {
+		out[i] = toDepartment(&ds[i])
+	}
+	return out, nil
 }
 
+// Department is the resolver for the department field.
 func (r *queryResolver) Department(ctx context.Context, id string) (*model.Department, error) {
-	panic(fmt.Errorf("not implemented: Department - department"))
+	key, err := localID("id", "Department", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.svc.Department(ctx, key)
+	return nullIfNotFound(toDepartment(d), err)
 }
 
+// Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context, first *int, after *string, filter *model.UserFilter) (*model.UserConnection, error) {
-	panic(fmt.Errorf("not implemented: Users - users"))
+	n, err := pageSize(first, 50, 200)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := userFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	users, more, err := r.svc.Users(ctx, f, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.UserConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	for i := range users {
+		conn.Edges = append(conn.Edges, &model.UserEdge{Cursor: cursor(users[i].Username), Node: toUser(&users[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
 }
 
+// User is the resolver for the user field.
 func (r *queryResolver) User(ctx context.Context, id string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: User - user"))
+	key, err := localID("id", "User", id)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.svc.User(ctx, key)
+	return nullIfNotFound(toUser(u), err)
 }
 
+// AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, filter *model.AuditFilter) (*model.AuditEntryConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditLog - auditLog"))
+	n, err := pageSize(first, 50, 500)
+	if err != nil {
+		return nil, err
+	}
+	before, err := seqCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	f := auditFilter(filter)
+	entries, more, err := r.svc.AuditLog(ctx, f, n, before)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.AuditEntryConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: before != 0}}
+	for _, e := range entries {
+		conn.Edges = append(conn.Edges, &model.AuditEntryEdge{Cursor: cursor(strconv.FormatInt(e.Seq, 10)), Node: toAuditEntry(e)})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
 }
 
+// AuditVerification is the resolver for the auditVerification field.
 func (r *queryResolver) AuditVerification(ctx context.Context) (*model.AuditVerification, error) {
-	panic(fmt.Errorf("not implemented: AuditVerification - auditVerification"))
+	rep, err := r.svc.VerifyAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return toAuditVerification(rep), nil
 }
 
+// AuditAppended is the resolver for the auditAppended field.
 func (r *subscriptionResolver) AuditAppended(ctx context.Context, afterSeq *int) (<-chan *model.AuditEntry, error) {
-	panic(fmt.Errorf("not implemented: AuditAppended - auditAppended"))
+	var after int64
+	if afterSeq != nil {
+		after = int64(*afterSeq)
+	}
+	// Poll the store rather than an in-process bus, so an entry written by
+	// any replica reaches every subscriber.
+	return pollAudit(ctx, r.svc, after, time.Second), nil
 }
 
+// Department is the resolver for the department field.
 func (r *userResolver) Department(ctx context.Context, obj *model.User) (*model.Department, error) {
-	panic(fmt.Errorf("not implemented: Department - department"))
+	if obj.DepartmentID == "" {
+		return nil, nil
+	}
+	d, err := loaders.From(ctx).Department.Load(ctx, obj.DepartmentID)
+	if err != nil {
+		return nil, err
+	}
+	return toDepartment(d), nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *userConnectionResolver) TotalCount(ctx context.Context, obj *model.UserConnection) (int, error) {
+	return r.svc.CountUsers(ctx, obj.Filter)
+}
+
+func (r *Resolver) AuditEntryConnection() AuditEntryConnectionResolver {
+	return &auditEntryConnectionResolver{r}
 }
 
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
@@ -104,9 +276,23 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 
 func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
+func (r *Resolver) UserConnection() UserConnectionResolver { return &userConnectionResolver{r} }
+
 type (
-	mutationResolver     struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
-	userResolver         struct{ *Resolver }
+	auditEntryConnectionResolver struct{ *Resolver }
+	mutationResolver             struct{ *Resolver }
+	queryResolver                struct{ *Resolver }
+	subscriptionResolver         struct{ *Resolver }
+	userResolver                 struct{ *Resolver }
+	userConnectionResolver       struct{ *Resolver }
 )
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	var _ = db.ErrNotFound
+*/

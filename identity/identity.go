@@ -99,3 +99,9 @@ func (r *Role) UnmarshalGQL(v any) error {
 func (r Role) MarshalGQL(w io.Writer) {
 	_, _ = io.WriteString(w, strconv.Quote(string(r)))
 }
+
+// System is the caller for work started from the shell (seed, user add,
+// migrations): it acts as ADMIN and is recorded as "system" in the audit trail.
+func System() Caller {
+	return Caller{UserID: "system", Username: "system", Role: Admin}
+}

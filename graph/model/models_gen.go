@@ -37,12 +37,6 @@ type AuditEntry struct {
 
 func (AuditEntry) IsNode() {}
 
-type AuditEntryConnection struct {
-	Edges      []*AuditEntryEdge `json:"edges"`
-	PageInfo   *PageInfo         `json:"pageInfo"`
-	TotalCount int               `json:"totalCount"`
-}
-
 type AuditEntryEdge struct {
 	Cursor string      `json:"cursor"`
 	Node   *AuditEntry `json:"node"`
@@ -148,31 +142,6 @@ type UpdateUserInput struct {
 	DepartmentID *string        `json:"departmentId,omitempty"`
 	Phone        *string        `json:"phone,omitempty"`
 	Email        *string        `json:"email,omitempty"`
-}
-
-// A person who signs in.
-type User struct {
-	ID          string        `json:"id"`
-	Username    string        `json:"username"`
-	DisplayName string        `json:"displayName"`
-	Role        identity.Role `json:"role"`
-	// The department of a DEPT_ADMIN (or of an INSPECTOR)
-	Department  *Department `json:"department,omitempty"`
-	Phone       *string     `json:"phone,omitempty"`
-	Email       *string     `json:"email,omitempty"`
-	Disabled    bool        `json:"disabled"`
-	LastLoginAt *time.Time  `json:"lastLoginAt,omitempty"`
-	CreatedAt   time.Time   `json:"createdAt"`
-	UpdatedAt   time.Time   `json:"updatedAt"`
-}
-
-func (User) IsNode() {}
-
-type UserConnection struct {
-	Edges    []*UserEdge `json:"edges"`
-	PageInfo *PageInfo   `json:"pageInfo"`
-	// Computed only when asked for
-	TotalCount int `json:"totalCount"`
 }
 
 type UserEdge struct {

@@ -1,0 +1,103 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+)
+
+// Diff marshals before and after (structs with json tags, or maps; either
+// may be nil) to JSON objects and keeps only the keys whose values differ,
+// so an entry records what changed and not the whole record:
+//
+//   - create (before nil): nil and every field of after;
+//   - delete (after nil): every field of before and nil;
+//   - update: the changed keys on each side; a key present on one side only
+//     appears on that side only; when nothing changed both are {}.
+//
+// Both results are canonical JSON. Fields that must never reach the trail
+// (password hashes, tokens) must be left out of the values passed in, e.g.
+// with `json:"-"`.
+func Diff(before, after any) (json.RawMessage, json.RawMessage, error) {
+	b, err := toObject(before)
+	if err != nil {
+		return nil, nil, fmt.Errorf("diff before: %w", err)
+	}
+	a, err := toObject(after)
+	if err != nil {
+		return nil, nil, fmt.Errorf("diff after: %w", err)
+	}
+	switch {
+	case b == nil && a == nil:
+		return nil, nil, nil
+	case b == nil:
+		out, err := a.encode(nil)
+		return nil, out, err
+	case a == nil:
+		out, err := b.encode(nil)
+		return out, nil, err
+	}
+	bOut, err := b.encode(a)
+	if err != nil {
+		return nil, nil, err
+	}
+	aOut, err := a.encode(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	return bOut, aOut, nil
+}
+
+// object is a decoded JSON object with each value's canonical encoding, so
+// values compare independently of key order inside nested objects.
+type object map[string]objectValue
+
+type objectValue struct {
+	value     any
+	canonical []byte
+}
+
+// toObject marshals v and decodes it as a JSON object; nil (or a nil
+// pointer, map or JSON null) gives a nil object.
+func toObject(v any) (object, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Map) && rv.IsNil() {
+		return nil, nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	decoded, err := decodeValue(raw)
+	if err != nil || decoded == nil {
+		return nil, err
+	}
+	m, ok := decoded.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
+	}
+	out := make(object, len(m))
+	for k, val := range m {
+		c, err := marshalCanonical(val)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = objectValue{value: val, canonical: c}
+	}
+	return out, nil
+}
+
+// encode writes the keys of o whose values differ from other (all keys when
+// other is nil) as a canonical JSON object.
+func (o object) encode(other object) (json.RawMessage, error) {
+	keep := map[string]any{}
+	for k, v := range o {
+		if w, ok := other[k]; other == nil || !ok || !bytes.Equal(v.canonical, w.canonical) {
+			keep[k] = v.value
+		}
+	}
+	return marshalCanonical(keep)
+}

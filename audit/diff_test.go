@@ -1,0 +1,59 @@
+package audit
+
+import (
+	"testing"
+)
+
+type dept struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Order  int    `json:"sortOrder"`
+	Active bool   `json:"active"`
+	Note   string `json:"note,omitempty"`
+	Secret string `json:"-"`
+}
+
+func TestDiff(t *testing.T) {
+	a := dept{Code: "A01", Name: "市场监管局<一>", Order: 1, Active: true, Secret: "x"}
+	b := a
+	b.Name, b.Active = "市场监管局", false
+	withNote := a
+	withNote.Note = "n"
+	tests := []struct {
+		name                  string
+		before, after         any
+		wantBefore, wantAfter string
+	}{
+		{"create", nil, &a, "", `{"active":true,"code":"A01","name":"市场监管局<一>","sortOrder":1}`},
+		{"delete", a, nil, `{"active":true,"code":"A01","name":"市场监管局<一>","sortOrder":1}`, ""},
+		{"update keeps changed keys only", a, b, `{"active":true,"name":"市场监管局<一>"}`, `{"active":false,"name":"市场监管局"}`},
+		{"key on one side only", a, withNote, `{}`, `{"note":"n"}`},
+		{"nothing changed", a, a, `{}`, `{}`},
+		{"nil pointer is absent", (*dept)(nil), a, "", `{"active":true,"code":"A01","name":"市场监管局<一>","sortOrder":1}`},
+		{"maps compare nested values by content", map[string]any{"m": map[string]int{"x": 1, "y": 2}, "k": 1},
+			map[string]any{"m": map[string]int{"y": 2, "x": 1}, "k": 2}, `{"k":1}`, `{"k":2}`},
+		{"both nil", nil, nil, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gotB, gotA, err := Diff(tt.before, tt.after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(gotB) != tt.wantBefore || string(gotA) != tt.wantAfter {
+				t.Fatalf("Diff = %s / %s, want %s / %s", gotB, gotA, tt.wantBefore, tt.wantAfter)
+			}
+			if (tt.wantBefore == "") != (gotB == nil) || (tt.wantAfter == "") != (gotA == nil) {
+				t.Fatalf("absent side must be nil: %q / %q", gotB, gotA)
+			}
+		})
+	}
+}
+
+func TestDiffRejectsNonObjects(t *testing.T) {
+	for _, v := range []any{"text", []int{1}, 3} {
+		if _, _, err := Diff(v, nil); err == nil {
+			t.Errorf("Diff(%#v) accepted", v)
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/suiji-dev/suiji/graph/loaders"
+	"github.com/suiji-dev/suiji/server/webui"
+)
+
+// routes is the whole HTTP surface of suiji in one place.
+func (s *httpServer) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.requestID, s.metrics.Middleware, s.logRequests, securityHeaders)
+
+	r.Get("/healthz", s.healthz)                              // process up
+	r.Get("/readyz", s.readyz)                                // store reachable and migrated
+	r.Method(http.MethodGet, "/metrics", s.metrics.Handler()) // Prometheus
+
+	// GraphQL: POST, GET (persisted queries), WebSocket subscriptions.
+	r.Group(func(r chi.Router) {
+		r.Use(s.cors, s.limitBody, s.authenticate)
+		r.Handle("/graphql", loaders.Middleware(s.svc.DB(), s.gql))
+	})
+
+	// The SPA, with client-side routes falling back to index.html. /graphiql
+	// is one of its routes: a static page that uses the SPA's sign-in.
+	r.Handle("/*", webui.Handler())
+	return r
+}
