@@ -125,7 +125,7 @@ func (db *DB) Tx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) er
 type countHook struct{ inc func() }
 
 func (h countHook) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
-func (h countHook) AfterQuery(context.Context, *bun.QueryEvent)                       { h.inc() }
+func (h countHook) AfterQuery(context.Context, *bun.QueryEvent)                        { h.inc() }
 
 // Now is the storage clock: UTC at microsecond precision, so times survive a
 // round trip through PostgreSQL unchanged (and hashes over them stay valid).

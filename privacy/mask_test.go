@@ -32,4 +32,3 @@ func TestMaskHidesAtLeastAThird(t *testing.T) {
 		}
 	}
 }
-

@@ -103,9 +103,12 @@ func (s *Service) Refresh(ctx context.Context, token string) (*Session, error) {
 // openSession issues an access token and a refresh token in family (a new
 // family when empty).
 func (s *Service) openSession(ctx context.Context, tx bun.IDB, u *db.User, family string) (*Session, error) {
-	key, err := s.keys.SigningKey(ctx)
+	// Sign with the newest key as the store has it now, not as the key ring
+	// cached it, so a rotation by any replica takes effect at once. Sign-ins
+	// are rare next to the requests that only verify through the ring.
+	key, err := s.currentSigningKey(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("signing key: %w", err)
+		return nil, err
 	}
 	access, claims, err := s.tokens.Sign(key, auth.Claims{UserID: u.ID, Username: u.Username, Role: u.Role, DepartmentID: u.Dept()})
 	if err != nil {
@@ -209,4 +212,17 @@ func callerOf(u *db.User, base identity.Caller) identity.Caller {
 	base.Role = u.Role
 	base.DepartmentID = u.Dept()
 	return base
+}
+
+func (s *Service) currentSigningKey(ctx context.Context, tx bun.IDB) (auth.Key, error) {
+	keys, err := db.LoadSigningKeys(ctx, tx, s.now())
+	if err != nil {
+		return auth.Key{}, err
+	}
+	for _, k := range keys {
+		if k.RetiredAt == nil {
+			return k, nil
+		}
+	}
+	return auth.Key{}, fmt.Errorf("no active token-signing key (run suiji migrate)")
 }
