@@ -58,6 +58,16 @@ func (s *Service) Login(ctx context.Context, username, password string) (*Sessio
 		return nil, errBadLogin
 	}
 	s.logins.succeed(username)
+	if auth.NeedsRehash(u.PasswordHash) {
+		// Stored with older, weaker parameters: store it anew now that the
+		// password is at hand.
+		if h, err := auth.HashPassword(password); err == nil {
+			u.PasswordHash = h
+			if _, err := s.db.NewUpdate().Model(u).Column("password_hash").WherePK().Exec(ctx); err != nil {
+				s.log.Warn("rehash password", "user", u.Username, "err", err)
+			}
+		}
+	}
 	ctx = identity.With(ctx, callerOf(u, c))
 	var sess *Session
 	err = s.mutate(ctx, "session.login", func(ctx context.Context, tx bun.Tx) (Change, error) {

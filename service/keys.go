@@ -5,6 +5,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/suiji-dev/suiji/auth"
 	"github.com/suiji-dev/suiji/db"
 	"github.com/suiji-dev/suiji/identity"
 )
@@ -17,7 +18,7 @@ func (s *Service) RotateSigningKey(ctx context.Context) (string, error) {
 	}
 	var kid string
 	err := s.mutate(ctx, "keys.rotate", func(ctx context.Context, tx bun.Tx) (Change, error) {
-		k, err := db.RotateSigningKey(ctx, tx, s.now(), s.cfg.AccessTokenTTL)
+		k, err := db.RotateSigningKey(ctx, tx, s.now(), s.cfg.AccessTokenTTL+auth.Leeway+db.KeyRingMaxAge)
 		if err != nil {
 			return Change{}, err
 		}
