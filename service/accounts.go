@@ -58,14 +58,13 @@ func (s *Service) Login(ctx context.Context, username, password string) (*Sessio
 		return nil, errBadLogin
 	}
 	s.logins.succeed(username)
+	columns := []string{"last_login_at"}
 	if auth.NeedsRehash(u.PasswordHash) {
 		// Stored with older, weaker parameters: store it anew now that the
 		// password is at hand.
 		if h, err := auth.HashPassword(password); err == nil {
 			u.PasswordHash = h
-			if _, err := s.db.NewUpdate().Model(u).Column("password_hash").WherePK().Exec(ctx); err != nil {
-				s.log.Warn("rehash password", "user", u.Username, "err", err)
-			}
+			columns = append(columns, "password_hash")
 		}
 	}
 	ctx = identity.With(ctx, callerOf(u, c))
@@ -73,7 +72,7 @@ func (s *Service) Login(ctx context.Context, username, password string) (*Sessio
 	err = s.mutate(ctx, "session.login", func(ctx context.Context, tx bun.Tx) (Change, error) {
 		now := s.now()
 		u.LastLoginAt = &now
-		if _, err := tx.NewUpdate().Model(u).Column("last_login_at").WherePK().Exec(ctx); err != nil {
+		if _, err := tx.NewUpdate().Model(u).Column(columns...).WherePK().Exec(ctx); err != nil {
 			return Change{}, fmt.Errorf("record sign-in: %w", err)
 		}
 		sess, err = s.openSession(ctx, tx, u, "")
