@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/suiji-dev/suiji/fault"
@@ -51,6 +52,15 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return gerr
 		}
+		if name, ok := badArgument(ctx, gerr); ok {
+			cause := err
+			if ge != nil && ge.Err != nil {
+				cause = ge.Err
+			}
+			gerr.Message = fmt.Sprintf("参数 %s 无效：%v (argument %s is invalid)", name, cause, name)
+			gerr.Extensions = map[string]any{"code": string(fault.BadInput), "field": name}
+			return gerr
+		}
 		if err.Error() == "introspection disabled" || errors.Unwrap(err) != nil && errors.Unwrap(err).Error() == "introspection disabled" {
 			gerr.Message = "查看接口结构需要先登录 (sign in to introspect the schema)"
 			gerr.Extensions = map[string]any{"code": string(fault.Unauthenticated)}
@@ -85,4 +95,19 @@ func recoverFunc(log *slog.Logger) graphql.RecoverFunc {
 			"request_id", identity.From(ctx).RequestID, "stack", string(debug.Stack()))
 		return fault.New(fault.Internal, internalMessage)
 	}
+}
+
+// badArgument reports whether gerr is gqlgen's complaint about an argument
+// literal that does not coerce (a malformed Date or Time, a missing
+// upload): its path ends with the name of one of the field's arguments.
+func badArgument(ctx context.Context, gerr *gqlerror.Error) (string, bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil || len(gerr.Path) == 0 {
+		return "", false
+	}
+	name, ok := gerr.Path[len(gerr.Path)-1].(ast.PathName)
+	if !ok || fc.Field.Definition.Arguments.ForName(string(name)) == nil {
+		return "", false
+	}
+	return string(name), true
 }

@@ -54,6 +54,8 @@ func NewHandler(svc *service.Service, log *slog.Logger, opts Options) *handler.S
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Uploads go to temporary files past 8 MiB, never whole into memory.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: service.MaxImportBytes + 1<<20, MaxMemory: 8 << 20})
 
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(opts.ParserTokenLimit)

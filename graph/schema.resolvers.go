@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/suiji-dev/suiji/db"
 	"github.com/suiji-dev/suiji/graph/loaders"
 	"github.com/suiji-dev/suiji/graph/model"
 	"github.com/suiji-dev/suiji/identity"
@@ -19,6 +21,263 @@ import (
 // TotalCount is the resolver for the totalCount field.
 func (r *auditEntryConnectionResolver) TotalCount(ctx context.Context, obj *model.AuditEntryConnection) (int, error) {
 	return r.svc.CountAudit(ctx, obj.Filter)
+}
+
+func (r *conflictResolver) Object(ctx context.Context, obj *model.Conflict) (*model.InspectionObject, error) {
+	o, err := loaders.From(ctx).Object.Load(ctx, obj.ObjectID)
+	if err != nil {
+		return nil, err
+	}
+	return toObject(o), nil
+}
+
+func (r *importJobResolver) Kind(ctx context.Context, obj *model.ImportJob) (model.ImportKind, error) {
+	return model.ImportKind(obj.Kind), nil
+}
+
+func (r *importJobResolver) FileSize(ctx context.Context, obj *model.ImportJob) (int, error) {
+	return int(obj.FileSize), nil
+}
+
+func (r *importJobResolver) Status(ctx context.Context, obj *model.ImportJob) (model.ImportStatus, error) {
+	return model.ImportStatus(obj.Status), nil
+}
+
+func (r *importJobResolver) Created(ctx context.Context, obj *model.ImportJob) (int, error) {
+	return obj.CreatedCount, nil
+}
+
+func (r *importJobResolver) Updated(ctx context.Context, obj *model.ImportJob) (int, error) {
+	return obj.UpdatedCount, nil
+}
+
+func (r *importJobResolver) Unchanged(ctx context.Context, obj *model.ImportJob) (int, error) {
+	return obj.UnchangedCount, nil
+}
+
+func (r *importJobResolver) Rejected(ctx context.Context, obj *model.ImportJob) (int, error) {
+	return obj.RejectedCount, nil
+}
+
+func (r *importJobResolver) Errors(ctx context.Context, obj *model.ImportJob, first *int, after *string) (*model.ImportRowErrorConnection, error) {
+	n, err := pageSize(first, 100, 1000)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	afterSeq, _ := strconv.Atoi(pos)
+	errs, more, err := r.svc.ImportErrors(ctx, obj.ImportJob.ID, n, afterSeq)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ImportRowErrorConnection{PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: afterSeq > 0},
+		TotalCount: obj.RejectedCount}
+	for _, e := range errs {
+		conn.Edges = append(conn.Edges, &model.ImportRowErrorEdge{Cursor: cursor(strconv.Itoa(e.Seq)),
+			Node: &model.ImportRowError{Row: e.RowNo, Column: e.Col, Code: e.Code, Message: e.Message}})
+	}
+	if total, err := r.svc.CountImportErrors(ctx, obj.ImportJob.ID); err == nil {
+		conn.TotalCount = total
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *inspectionObjectResolver) Kind(ctx context.Context, obj *model.InspectionObject) (model.ObjectKind, error) {
+	return model.ObjectKind(obj.Kind), nil
+}
+
+func (r *inspectionObjectResolver) LegalRepresentative(ctx context.Context, obj *model.InspectionObject) (string, error) {
+	return obj.LegalRep, nil
+}
+
+func (r *inspectionObjectResolver) RegistrationStatus(ctx context.Context, obj *model.InspectionObject) (string, error) {
+	return obj.RegStatus, nil
+}
+
+func (r *inspectionObjectResolver) RiskClass(ctx context.Context, obj *model.InspectionObject) (*model.RiskClass, error) {
+	if obj.Object.RiskClass == "" {
+		return nil, nil
+	}
+	rc := model.RiskClass(obj.Object.RiskClass)
+	return &rc, nil
+}
+
+func (r *inspectionObjectResolver) Tags(ctx context.Context, obj *model.InspectionObject) ([]*model.Tag, error) {
+	tagIDs, err := loaders.From(ctx).ObjectTags.Load(ctx, obj.Object.ID)
+	if err != nil {
+		return nil, err
+	}
+	return tagsOf(ctx, tagIDs, "")
+}
+
+func (r *inspectionObjectResolver) SupervisingDepartments(ctx context.Context, obj *model.InspectionObject) ([]*model.Department, error) {
+	deptIDs, err := loaders.From(ctx).ObjectDepartments.Load(ctx, obj.Object.ID)
+	if err != nil {
+		return nil, err
+	}
+	return departmentsOf(ctx, deptIDs)
+}
+
+func (r *inspectionObjectResolver) History(ctx context.Context, obj *model.InspectionObject, first *int) ([]*model.RecordVersion, error) {
+	n, err := pageSize(first, 20, 200)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := r.svc.ObjectHistory(ctx, obj.Object.ID, n)
+	return toVersions(vs), err
+}
+
+func (r *inspectionObjectConnectionResolver) TotalCount(ctx context.Context, obj *model.InspectionObjectConnection) (int, error) {
+	return r.svc.CountObjects(ctx, obj.Filter)
+}
+
+func (r *inspectorResolver) Department(ctx context.Context, obj *model.Inspector) (*model.Department, error) {
+	d, err := loaders.From(ctx).Department.Load(ctx, obj.DepartmentID)
+	return toDepartment(d), err
+}
+
+func (r *inspectorResolver) Kind(ctx context.Context, obj *model.Inspector) (model.InspectorKind, error) {
+	return model.InspectorKind(obj.Inspector.Kind), nil
+}
+
+func (r *inspectorResolver) CertificateNumber(ctx context.Context, obj *model.Inspector) (*string, error) {
+	return &obj.CertNo, nil
+}
+
+func (r *inspectorResolver) CertificateExpiresOn(ctx context.Context, obj *model.Inspector) (*model.Date, error) {
+	return optionalDate(obj.CertExpires), nil
+}
+
+func (r *inspectorResolver) Qualifications(ctx context.Context, obj *model.Inspector) ([]*model.Tag, error) {
+	tagIDs, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
+	if err != nil {
+		return nil, err
+	}
+	return tagsOf(ctx, tagIDs, db.TagQualification)
+}
+
+func (r *inspectorResolver) Expertise(ctx context.Context, obj *model.Inspector) ([]*model.Tag, error) {
+	tagIDs, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
+	if err != nil {
+		return nil, err
+	}
+	return tagsOf(ctx, tagIDs, db.TagExpertise)
+}
+
+func (r *inspectorResolver) Phone(ctx context.Context, obj *model.Inspector) (*string, error) {
+	return &obj.Inspector.Phone, nil
+}
+
+func (r *inspectorResolver) Status(ctx context.Context, obj *model.Inspector) (model.InspectorStatus, error) {
+	return model.InspectorStatus(obj.Inspector.Status), nil
+}
+
+func (r *inspectorResolver) StatusSince(ctx context.Context, obj *model.Inspector) (*model.Date, error) {
+	return optionalDate(obj.Inspector.StatusSince), nil
+}
+
+func (r *inspectorResolver) Username(ctx context.Context, obj *model.Inspector) (*string, error) {
+	if obj.UserID == nil {
+		return nil, nil
+	}
+	name, err := loaders.From(ctx).Username.Load(ctx, *obj.UserID)
+	return &name, err
+}
+
+func (r *inspectorResolver) Conflicts(ctx context.Context, obj *model.Inspector) ([]*model.Conflict, error) {
+	cs, err := loaders.From(ctx).Conflicts.Load(ctx, obj.Inspector.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Conflict, len(cs))
+	for i, c := range cs {
+		out[i] = &model.Conflict{ObjectID: c.ObjectID, Reason: c.Reason, DeclaredAt: c.DeclaredAt}
+	}
+	return out, nil
+}
+
+func (r *inspectorResolver) History(ctx context.Context, obj *model.Inspector, first *int) ([]*model.RecordVersion, error) {
+	n, err := pageSize(first, 20, 200)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := r.svc.InspectorHistory(ctx, obj.Inspector.ID, n)
+	return toVersions(vs), err
+}
+
+func (r *inspectorConnectionResolver) TotalCount(ctx context.Context, obj *model.InspectorConnection) (int, error) {
+	return r.svc.CountInspectors(ctx, obj.Filter)
+}
+
+func (r *itemResolver) Department(ctx context.Context, obj *model.Item) (*model.Department, error) {
+	d, err := loaders.From(ctx).Department.Load(ctx, obj.DepartmentID)
+	return toDepartment(d), err
+}
+
+func (r *itemResolver) BasisRefs(ctx context.Context, obj *model.Item) ([]*model.LegalReference, error) {
+	refs := obj.Refs()
+	out := make([]*model.LegalReference, len(refs))
+	for i, ref := range refs {
+		out[i] = &model.LegalReference{Law: ref.Law}
+		if ref.Article != "" {
+			a := ref.Article
+			out[i].Article = &a
+		}
+	}
+	return out, nil
+}
+
+func (r *itemResolver) ObjectKinds(ctx context.Context, obj *model.Item) ([]model.ObjectKind, error) {
+	kinds := obj.Kinds()
+	out := make([]model.ObjectKind, len(kinds))
+	for i, k := range kinds {
+		out[i] = model.ObjectKind(k)
+	}
+	return out, nil
+}
+
+func (r *itemResolver) Method(ctx context.Context, obj *model.Item) (model.InspectionMethod, error) {
+	return model.InspectionMethod(obj.Item.Method), nil
+}
+
+func (r *itemResolver) Category(ctx context.Context, obj *model.Item) (model.ItemCategory, error) {
+	return model.ItemCategory(obj.Item.Category), nil
+}
+
+func (r *itemResolver) RatioCapBp(ctx context.Context, obj *model.Item) (*int, error) {
+	return obj.RatioCapBP, nil
+}
+
+func (r *itemResolver) Qualifications(ctx context.Context, obj *model.Item) ([]*model.Tag, error) {
+	tagIDs, err := loaders.From(ctx).ItemQualifications.Load(ctx, obj.Item.ID)
+	if err != nil {
+		return nil, err
+	}
+	return tagsOf(ctx, tagIDs, "")
+}
+
+func (r *itemResolver) Status(ctx context.Context, obj *model.Item) (model.ItemStatus, error) {
+	return model.ItemStatus(obj.Item.Status), nil
+}
+
+func (r *itemResolver) Versions(ctx context.Context, obj *model.Item) ([]*model.Item, error) {
+	vs, err := r.svc.ItemVersions(ctx, &obj.Item)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Item, len(vs))
+	for i := range vs {
+		out[i] = toItem(&vs[i])
+	}
+	return out, nil
+}
+
+func (r *itemConnectionResolver) TotalCount(ctx context.Context, obj *model.ItemConnection) (int, error) {
+	return r.svc.CountItems(ctx, obj.Filter)
 }
 
 // Login is the resolver for the login field.
@@ -120,6 +379,141 @@ func (r *mutationResolver) ResetUserPassword(ctx context.Context, id string, new
 		return false, err
 	}
 	return true, r.svc.ResetUserPassword(ctx, key, newPassword)
+}
+
+func (r *mutationResolver) CreateTag(ctx context.Context, input model.TagInput) (*model.Tag, error) {
+	t, err := r.svc.CreateTag(ctx, string(input.Scope), input.Code, input.Name, str(input.Description))
+	if err != nil {
+		return nil, err
+	}
+	return toTag(t), nil
+}
+
+func (r *mutationResolver) CreateItem(ctx context.Context, input model.ItemInput) (*model.Item, error) {
+	in, err := itemInput(input)
+	if err != nil {
+		return nil, err
+	}
+	it, err := r.svc.CreateItem(ctx, in)
+	return toItem(it), err
+}
+
+func (r *mutationResolver) UpdateItem(ctx context.Context, id string, input model.ItemInput) (*model.Item, error) {
+	key, err := localID("id", "Item", id)
+	if err != nil {
+		return nil, err
+	}
+	in, err := itemInput(input)
+	if err != nil {
+		return nil, err
+	}
+	it, err := r.svc.UpdateItem(ctx, key, in)
+	return toItem(it), err
+}
+
+func (r *mutationResolver) CreateObject(ctx context.Context, input model.ObjectInput) (*model.InspectionObject, error) {
+	in, err := objectInput(input)
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.svc.CreateObject(ctx, in)
+	return toObject(o), err
+}
+
+func (r *mutationResolver) UpdateObject(ctx context.Context, id string, input model.ObjectInput) (*model.InspectionObject, error) {
+	key, err := localID("id", "InspectionObject", id)
+	if err != nil {
+		return nil, err
+	}
+	in, err := objectInput(input)
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.svc.UpdateObject(ctx, key, in)
+	return toObject(o), err
+}
+
+func (r *mutationResolver) CreateInspector(ctx context.Context, input model.InspectorInput) (*model.Inspector, error) {
+	in, err := inspectorInput(input)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.SaveInspector(ctx, "", in)
+	return toInspector(n), err
+}
+
+func (r *mutationResolver) UpdateInspector(ctx context.Context, id string, input model.InspectorInput) (*model.Inspector, error) {
+	key, err := localID("id", "Inspector", id)
+	if err != nil {
+		return nil, err
+	}
+	in, err := inspectorInput(input)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.SaveInspector(ctx, key, in)
+	return toInspector(n), err
+}
+
+func (r *mutationResolver) DeclareConflict(ctx context.Context, inspectorID string, objectID string, reason string) (*model.Inspector, error) {
+	ik, ok, err := conflictIDs(inspectorID, objectID)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.DeclareConflict(ctx, ik, ok, reason)
+	return toInspector(n), err
+}
+
+func (r *mutationResolver) WithdrawConflict(ctx context.Context, inspectorID string, objectID string, reason string) (*model.Inspector, error) {
+	ik, ok, err := conflictIDs(inspectorID, objectID)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.WithdrawConflict(ctx, ik, ok, reason)
+	return toInspector(n), err
+}
+
+func (r *mutationResolver) LinkInspectorUser(ctx context.Context, inspectorID string, userID *string) (*model.Inspector, error) {
+	ik, err := localID("inspectorId", "Inspector", inspectorID)
+	if err != nil {
+		return nil, err
+	}
+	uk, err := optionalID("userId", "User", userID)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.LinkInspectorUser(ctx, ik, str(uk))
+	return toInspector(n), err
+}
+
+func (r *mutationResolver) StartImport(ctx context.Context, kind model.ImportKind, file graphql.Upload, dryRun *bool, allOrNothing *bool) (*model.ImportJob, error) {
+	j, err := r.svc.StartImport(ctx, service.ImportRequest{Kind: string(kind), FileName: file.Filename,
+		Size: file.Size, File: file.File, DryRun: dryRun != nil && *dryRun, AllOrNothing: allOrNothing != nil && *allOrNothing})
+	return toImportJob(j), err
+}
+
+func (r *mutationResolver) ExportObjects(ctx context.Context, format model.ExportFormat, filter *model.ObjectFilter) (*model.ExportLink, error) {
+	f, err := objectFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	return r.exportLink(ctx, "objects", format, f)
+}
+
+func (r *mutationResolver) ExportInspectors(ctx context.Context, format model.ExportFormat, filter *model.InspectorFilter) (*model.ExportLink, error) {
+	f, err := inspectorFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	return r.exportLink(ctx, "inspectors", format, f)
+}
+
+func (r *mutationResolver) ExportItems(ctx context.Context, format model.ExportFormat, filter *model.ItemFilter) (*model.ExportLink, error) {
+	f, err := itemFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	return r.exportLink(ctx, "items", format, f)
 }
 
 // Node is the resolver for the node field.
@@ -236,6 +630,159 @@ func (r *queryResolver) AuditVerification(ctx context.Context) (*model.AuditVeri
 	return toAuditVerification(rep), nil
 }
 
+func (r *queryResolver) Tags(ctx context.Context, scope model.TagScope) ([]*model.Tag, error) {
+	tags, err := r.svc.Tags(ctx, string(scope))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Tag, len(tags))
+	for i := range tags {
+		out[i] = toTag(&tags[i])
+	}
+	return out, nil
+}
+
+func (r *queryResolver) Items(ctx context.Context, first *int, after *string, filter *model.ItemFilter) (*model.ItemConnection, error) {
+	n, err := pageSize(first, 50, 500)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := itemPosition(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := itemFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	items, more, err := r.svc.Items(ctx, f, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ItemConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos.Code != ""}}
+	for i := range items {
+		d, err := loaders.From(ctx).Department.Load(ctx, items[i].DepartmentID)
+		if err != nil {
+			return nil, err
+		}
+		conn.Edges = append(conn.Edges, &model.ItemEdge{Cursor: itemCursor(&items[i], d.SortOrder, d.Code), Node: toItem(&items[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *queryResolver) Item(ctx context.Context, id string) (*model.Item, error) {
+	key, err := localID("id", "Item", id)
+	if err != nil {
+		return nil, err
+	}
+	it, err := r.svc.Item(ctx, key)
+	return nullIfNotFound(toItem(it), err)
+}
+
+func (r *queryResolver) Objects(ctx context.Context, first *int, after *string, filter *model.ObjectFilter) (*model.InspectionObjectConnection, error) {
+	n, err := pageSize(first, 50, 500)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := objectFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	objs, more, err := r.svc.Objects(ctx, f, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.InspectionObjectConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	for i := range objs {
+		conn.Edges = append(conn.Edges, &model.InspectionObjectEdge{Cursor: cursor(objs[i].UID), Node: toObject(&objs[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *queryResolver) Object(ctx context.Context, id string) (*model.InspectionObject, error) {
+	key, err := localID("id", "InspectionObject", id)
+	if err != nil {
+		return nil, err
+	}
+	o, err := r.svc.Object(ctx, key, false)
+	return nullIfNotFound(toObject(o), err)
+}
+
+func (r *queryResolver) ObjectByUID(ctx context.Context, uid string) (*model.InspectionObject, error) {
+	o, err := r.svc.Object(ctx, uid, true)
+	return nullIfNotFound(toObject(o), err)
+}
+
+func (r *queryResolver) Inspectors(ctx context.Context, first *int, after *string, filter *model.InspectorFilter) (*model.InspectorConnection, error) {
+	n, err := pageSize(first, 50, 500)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := inspectorFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	ns, more, err := r.svc.Inspectors(ctx, f, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.InspectorConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	for i := range ns {
+		conn.Edges = append(conn.Edges, &model.InspectorEdge{Cursor: cursor(ns[i].UID), Node: toInspector(&ns[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *queryResolver) Inspector(ctx context.Context, id string) (*model.Inspector, error) {
+	key, err := localID("id", "Inspector", id)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.svc.Inspector(ctx, key)
+	return nullIfNotFound(toInspector(n), err)
+}
+
+func (r *queryResolver) ImportJobs(ctx context.Context, first *int, after *string) (*model.ImportJobConnection, error) {
+	n, err := pageSize(first, 20, 200)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	jobs, more, err := r.svc.ImportJobs(ctx, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ImportJobConnection{PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	for i := range jobs {
+		conn.Edges = append(conn.Edges, &model.ImportJobEdge{Cursor: cursor(jobs[i].ID), Node: toImportJob(&jobs[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *queryResolver) ImportJob(ctx context.Context, id string) (*model.ImportJob, error) {
+	key, err := localID("id", "ImportJob", id)
+	if err != nil {
+		return nil, err
+	}
+	j, err := r.svc.ImportJob(ctx, key)
+	return nullIfNotFound(toImportJob(j), err)
+}
+
 // AuditAppended is the resolver for the auditAppended field.
 func (r *subscriptionResolver) AuditAppended(ctx context.Context, afterSeq *int) (<-chan *model.AuditEntry, error) {
 	var after int64
@@ -245,6 +792,17 @@ func (r *subscriptionResolver) AuditAppended(ctx context.Context, afterSeq *int)
 	// Poll the store rather than an in-process bus, so an entry written by
 	// any replica reaches every subscriber.
 	return pollAudit(ctx, r.svc, after, time.Second), nil
+}
+
+func (r *subscriptionResolver) ImportJobProgress(ctx context.Context, id string) (<-chan *model.ImportJob, error) {
+	key, err := localID("id", "ImportJob", id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.svc.ImportJob(ctx, key); err != nil {
+		return nil, err
+	}
+	return pollImportJob(ctx, r.svc, key, 500*time.Millisecond), nil
 }
 
 // Department is the resolver for the department field.
@@ -268,6 +826,26 @@ func (r *Resolver) AuditEntryConnection() AuditEntryConnectionResolver {
 	return &auditEntryConnectionResolver{r}
 }
 
+func (r *Resolver) Conflict() ConflictResolver { return &conflictResolver{r} }
+
+func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} }
+
+func (r *Resolver) InspectionObject() InspectionObjectResolver { return &inspectionObjectResolver{r} }
+
+func (r *Resolver) InspectionObjectConnection() InspectionObjectConnectionResolver {
+	return &inspectionObjectConnectionResolver{r}
+}
+
+func (r *Resolver) Inspector() InspectorResolver { return &inspectorResolver{r} }
+
+func (r *Resolver) InspectorConnection() InspectorConnectionResolver {
+	return &inspectorConnectionResolver{r}
+}
+
+func (r *Resolver) Item() ItemResolver { return &itemResolver{r} }
+
+func (r *Resolver) ItemConnection() ItemConnectionResolver { return &itemConnectionResolver{r} }
+
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -279,20 +857,18 @@ func (r *Resolver) User() UserResolver { return &userResolver{r} }
 func (r *Resolver) UserConnection() UserConnectionResolver { return &userConnectionResolver{r} }
 
 type (
-	auditEntryConnectionResolver struct{ *Resolver }
-	mutationResolver             struct{ *Resolver }
-	queryResolver                struct{ *Resolver }
-	subscriptionResolver         struct{ *Resolver }
-	userResolver                 struct{ *Resolver }
-	userConnectionResolver       struct{ *Resolver }
+	auditEntryConnectionResolver       struct{ *Resolver }
+	conflictResolver                   struct{ *Resolver }
+	importJobResolver                  struct{ *Resolver }
+	inspectionObjectResolver           struct{ *Resolver }
+	inspectionObjectConnectionResolver struct{ *Resolver }
+	inspectorResolver                  struct{ *Resolver }
+	inspectorConnectionResolver        struct{ *Resolver }
+	itemResolver                       struct{ *Resolver }
+	itemConnectionResolver             struct{ *Resolver }
+	mutationResolver                   struct{ *Resolver }
+	queryResolver                      struct{ *Resolver }
+	subscriptionResolver               struct{ *Resolver }
+	userResolver                       struct{ *Resolver }
+	userConnectionResolver             struct{ *Resolver }
 )
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	var _ = db.ErrNotFound
-*/

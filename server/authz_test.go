@@ -42,6 +42,32 @@ var policy = map[string][]string{
 	"Mutation.setUserDisabled":     {"ADMIN"},
 	"Mutation.resetUserPassword":   {"ADMIN"},
 	"Subscription.auditAppended":   {"ADMIN"},
+
+	"Query.tags":                     {signedIn},
+	"Query.items":                    {public},
+	"Query.item":                     {public},
+	"Query.objects":                  {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.object":                   {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.objectByUid":              {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.inspectors":               {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.inspector":                {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.importJobs":               {"ADMIN", "DEPT_ADMIN"},
+	"Query.importJob":                {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.createTag":             {"ADMIN"},
+	"Mutation.createItem":            {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.updateItem":            {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.createObject":          {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.updateObject":          {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.createInspector":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.updateInspector":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.declareConflict":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.withdrawConflict":      {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.linkInspectorUser":     {"ADMIN"},
+	"Mutation.startImport":           {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.exportObjects":         {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Mutation.exportInspectors":      {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Mutation.exportItems":           {public},
+	"Subscription.importJobProgress": {"ADMIN", "DEPT_ADMIN"},
 }
 
 func loadSchema(t *testing.T) *ast.Schema {
@@ -181,9 +207,14 @@ func TestRoleGrid(t *testing.T) {
 					continue // over WebSocket: TestSubscriptionNeedsAdmin
 				}
 				name := rf.op + "." + rf.field.Name
-				op := operationFor(schema, rf)
+				op, upload := operationFor(schema, rf)
 				for _, role := range []string{"", "ADMIN", "DEPT_ADMIN", "INSPECTOR", "ANALYST"} {
-					r := s.gql(tokens[role], op, nil)
+					var r gqlResponse
+					if upload {
+						r = s.upload(tokens[role], op, map[string]any{}, "file", "x.csv", []byte("a,b\n1,2\n"))
+					} else {
+						r = s.gql(tokens[role], op, nil)
+					}
 					if r.Status >= 500 {
 						t.Errorf("%s as %q: HTTP %d", name, role, r.Status)
 					}
@@ -211,10 +242,17 @@ func TestRoleGrid(t *testing.T) {
 }
 
 // operationFor builds a call of a root field with placeholder values for its
-// required arguments and __typename as the selection.
-func operationFor(schema *ast.Schema, rf rootField) string {
+// required arguments and __typename as the selection. An Upload argument
+// becomes the variable $file, sent as a multipart request.
+func operationFor(schema *ast.Schema, rf rootField) (string, bool) {
 	var args []string
+	upload := false
 	for _, a := range rf.field.Arguments {
+		if a.Type.Name() == "Upload" {
+			args = append(args, a.Name+": $file")
+			upload = true
+			continue
+		}
 		if a.Type.NonNull {
 			args = append(args, a.Name+": "+placeholder(schema, a.Type))
 		}
@@ -230,7 +268,10 @@ func operationFor(schema *ast.Schema, rf rootField) string {
 	if rf.op == "Mutation" {
 		keyword = "mutation"
 	}
-	return keyword + " { " + call + " }"
+	if upload {
+		keyword += "($file: Upload!)"
+	}
+	return keyword + " { " + call + " }", upload
 }
 
 func placeholder(schema *ast.Schema, typ *ast.Type) string {

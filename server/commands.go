@@ -119,6 +119,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	bg, stopBG := context.WithCancel(ctx)
 	defer stopBG()
 	go a.svc.RunCheckpoints(bg, cfg.CheckpointInterval)
+	host, _ := os.Hostname()
+	go a.svc.RunImports(bg, fmt.Sprintf("%s:%d:%s", host, os.Getpid(), ln.Addr()))
 
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "suiji listening on %s (store: %s)\n", url, a.store.Where)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -161,4 +162,20 @@ func (s *testServer) auditCount() int {
 		s.t.Fatal(err)
 	}
 	return int(n)
+}
+
+// upload sends a GraphQL multipart request (the upload spec) with one file
+// bound to the variable named variable.
+func (s *testServer) upload(token, query string, vars map[string]any, variable, name string, content []byte) gqlResponse {
+	s.t.Helper()
+	vars[variable] = nil
+	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	_ = mw.WriteField("operations", string(ops))
+	_ = mw.WriteField("map", `{"0": ["variables.`+variable+`"]}`)
+	fw, _ := mw.CreateFormFile("0", name)
+	_, _ = fw.Write(content)
+	_ = mw.Close()
+	return s.post(token, mw.FormDataContentType(), body.Bytes())
 }

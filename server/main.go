@@ -61,6 +61,8 @@ Commands:
   audit verify     check the audit trail's hash chain and signed checkpoints
   keys rotate      make a new token-signing key (the old one stays valid until its tokens expire)
   user add|passwd|disable   manage accounts from the shell
+  import objects|inspectors|items FILE   bulk import from CSV or XLSX (--dry-run, --all-or-nothing)
+  import template objects|inspectors|items   print an import template's header line
 
 Run "suiji <command> --help" for a command's flags. Configuration comes from
 flags or the environment (SUIJI_ADDR, SUIJI_DATA_DIR, SUIJI_DATABASE_URL,
@@ -88,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdKeys(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return cmdUser(ctx, rest, getenv, stdout, stderr)
+	case "import":
+		return cmdImport(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -18,11 +18,17 @@ func (s *httpServer) routes() http.Handler {
 	r.Get("/readyz", s.readyz)                                // store reachable and migrated
 	r.Method(http.MethodGet, "/metrics", s.metrics.Handler()) // Prometheus
 
-	// GraphQL: POST, GET (persisted queries), WebSocket subscriptions.
+	// GraphQL: POST (and multipart uploads), GET (persisted queries),
+	// WebSocket subscriptions.
 	r.Group(func(r chi.Router) {
 		r.Use(s.cors, s.limitBody, s.authenticate)
 		r.Handle("/graphql", loaders.Middleware(s.svc.DB(), s.gql))
 	})
+
+	// Downloads: a one-time export link from exportObjects & co., and the
+	// import templates.
+	r.Get("/export/{token}", s.export)
+	r.Get("/import/template/{file}", s.importTemplate)
 
 	// The SPA, with client-side routes falling back to index.html. /graphiql
 	// is one of its routes: a static page that uses the SPA's sign-in.

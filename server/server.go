@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -168,15 +169,21 @@ func originHosts(origins []string) []string {
 	return out
 }
 
-// limitBody caps request bodies; the GraphQL POST transport reads the whole
-// body into memory.
+// limitBody caps request bodies: the GraphQL POST transport reads the whole
+// body into memory. Multipart uploads (imports) may be larger; the
+// transport spools them to disk.
 func (s *httpServer) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > s.cfg.MaxBodyBytes {
-			writeError(w, http.StatusRequestEntityTooLarge, fault.BadInput, "请求体过大 (request body too large)")
+		limit := s.cfg.MaxBodyBytes
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			limit = service.MaxImportBytes + 1<<20
+		}
+		if r.ContentLength > limit {
+			writeError(w, http.StatusRequestEntityTooLarge, fault.BadInput,
+				fmt.Sprintf("请求体过大：上限为%d MB (request body too large: the limit is %d MB)", limit>>20, limit>>20))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -50,6 +50,9 @@ type Service struct {
 	keys   *db.KeyRing
 	tokens auth.Tokens
 	logins *loginLimiter
+	// importWake wakes this process's import runner when a job is queued
+	// here; runners on other replicas find it by polling.
+	importWake chan struct{}
 }
 
 // New returns a service over store. now is the clock (nil: the wall clock).
@@ -68,6 +71,8 @@ func New(store *db.DB, cfg Config, log *slog.Logger, now func() time.Time) *Serv
 		keys:   db.NewKeyRing(store, now),
 		tokens: auth.Tokens{Issuer: cfg.TokenIssuer, Audience: cfg.TokenAudience, TTL: cfg.AccessTokenTTL, Now: now},
 		logins: newLoginLimiter(now),
+
+		importWake: make(chan struct{}, 1),
 	}
 }
 
@@ -134,6 +139,11 @@ func notFound(err error, what string) error {
 var whatZh = map[string]string{
 	"department": "部门",
 	"user":       "用户",
+	"object":     "检查对象",
+	"inspector":  "检查人员",
+	"item":       "抽查事项",
+	"tag":        "标签",
+	"import job": "导入任务",
 }
 
 // require returns FORBIDDEN unless the caller has one of roles. Root fields
@@ -148,4 +158,11 @@ func require(ctx context.Context, roles ...identity.Role) error {
 		return fault.New(fault.Forbidden, "无权执行此操作 (not allowed for your role)")
 	}
 	return nil
+}
+
+func (s *Service) nudgeImports() {
+	select {
+	case s.importWake <- struct{}{}:
+	default:
+	}
 }

@@ -16,25 +16,87 @@ import (
 
 // Loaders are the per-request loaders.
 type Loaders struct {
-	Department *dataloadgen.Loader[string, *db.Department]
+	Department         *dataloadgen.Loader[string, *db.Department]
+	Tag                *dataloadgen.Loader[string, *db.Tag]
+	Object             *dataloadgen.Loader[string, *db.Object]
+	Username           *dataloadgen.Loader[string, string]
+	ObjectTags         *dataloadgen.Loader[string, []string]
+	ObjectDepartments  *dataloadgen.Loader[string, []string]
+	InspectorTags      *dataloadgen.Loader[string, []string]
+	ItemQualifications *dataloadgen.Loader[string, []string]
+	Conflicts          *dataloadgen.Loader[string, []db.Conflict]
 }
 
 // New returns fresh loaders reading from store.
 func New(store *db.DB) *Loaders {
-	wait := dataloadgen.WithWait(time.Millisecond)
 	return &Loaders{
-		Department: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*db.Department, error) {
-			ds, err := db.DepartmentsByIDs(ctx, store, ids)
-			if err != nil {
-				return nil, err
-			}
-			out := make(map[string]*db.Department, len(ds))
-			for i := range ds {
-				out[ds[i].ID] = &ds[i]
-			}
-			return out, nil
-		}, wait),
+		Department: byID(func(ctx context.Context, ids []string) ([]db.Department, error) {
+			return db.DepartmentsByIDs(ctx, store, ids)
+		}, func(d *db.Department) string { return d.ID }),
+		Tag: byID(func(ctx context.Context, ids []string) ([]db.Tag, error) {
+			return db.TagsByIDs(ctx, store, ids)
+		}, func(t *db.Tag) string { return t.ID }),
+		Object: byID(func(ctx context.Context, ids []string) ([]db.Object, error) {
+			return db.ObjectsByIDs(ctx, store, ids)
+		}, func(o *db.Object) string { return o.ID }),
+		Username: mapped(func(ctx context.Context, ids []string) (map[string]string, error) {
+			return db.UsernamesByIDs(ctx, store, ids)
+		}),
+		ObjectTags: links(func(ctx context.Context, ids []string) (map[string][]string, error) {
+			return db.TagLinks(ctx, store, "object_tags", "object_id", ids)
+		}),
+		ObjectDepartments: links(func(ctx context.Context, ids []string) (map[string][]string, error) {
+			return db.ObjectDepartmentLinks(ctx, store, ids)
+		}),
+		InspectorTags: links(func(ctx context.Context, ids []string) (map[string][]string, error) {
+			return db.TagLinks(ctx, store, "inspector_tags", "inspector_id", ids)
+		}),
+		ItemQualifications: links(func(ctx context.Context, ids []string) (map[string][]string, error) {
+			return db.TagLinks(ctx, store, "item_qualifications", "item_id", ids)
+		}),
+		Conflicts: links(func(ctx context.Context, ids []string) (map[string][]db.Conflict, error) {
+			return db.ConflictsOf(ctx, store, ids)
+		}),
 	}
+}
+
+var wait = dataloadgen.WithWait(time.Millisecond)
+
+// byID loads records by id; a missing id is an error (foreign keys make it
+// one).
+func byID[T any](fetch func(context.Context, []string) ([]T, error), key func(*T) string) *dataloadgen.Loader[string, *T] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*T, error) {
+		rows, err := fetch(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]*T, len(rows))
+		for i := range rows {
+			out[key(&rows[i])] = &rows[i]
+		}
+		return out, nil
+	}, wait)
+}
+
+func mapped[V any](fetch func(context.Context, []string) (map[string]V, error)) *dataloadgen.Loader[string, V] {
+	return dataloadgen.NewMappedLoader(fetch, wait)
+}
+
+// links loads one-to-many links; an owner without links gets an empty list,
+// not an error.
+func links[V any](fetch func(context.Context, []string) (map[string][]V, error)) *dataloadgen.Loader[string, []V] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]V, error) {
+		m, err := fetch(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, ok := m[id]; !ok {
+				m[id] = []V{}
+			}
+		}
+		return m, nil
+	}, wait)
 }
 
 type ctxKey struct{}

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/suiji-dev/suiji/identity"
@@ -113,7 +117,164 @@ type Department struct {
 
 func (Department) IsNode() {}
 
+// A one-time download link for an export, valid for two minutes.
+type ExportLink struct {
+	URL       string    `json:"url"`
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+type ImportJobConnection struct {
+	Edges    []*ImportJobEdge `json:"edges"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+type ImportJobEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *ImportJob `json:"node"`
+}
+
+// One reason a row was rejected.
+type ImportRowError struct {
+	// Row number as the spreadsheet shows it (the header is row 1)
+	Row     int    `json:"row"`
+	Column  string `json:"column"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type ImportRowErrorConnection struct {
+	Edges      []*ImportRowErrorEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type ImportRowErrorEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *ImportRowError `json:"node"`
+}
+
+type InspectionObjectEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *InspectionObject `json:"node"`
+}
+
+type InspectorEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *Inspector `json:"node"`
+}
+
+type InspectorFilter struct {
+	DepartmentID     *string           `json:"departmentId,omitempty"`
+	Kinds            []InspectorKind   `json:"kinds,omitempty"`
+	Statuses         []InspectorStatus `json:"statuses,omitempty"`
+	QualificationIds []string          `json:"qualificationIds,omitempty"`
+	RegionCode       *string           `json:"regionCode,omitempty"`
+	// Name or uid
+	Search *string `json:"search,omitempty"`
+}
+
+type InspectorInput struct {
+	// Required when creating; permanent
+	UID  *string `json:"uid,omitempty"`
+	Name string  `json:"name"`
+	// ADMIN may name any department, a DEPT_ADMIN only its own
+	DepartmentID         string           `json:"departmentId"`
+	Kind                 InspectorKind    `json:"kind"`
+	Organisation         *string          `json:"organisation,omitempty"`
+	CertificateNumber    *string          `json:"certificateNumber,omitempty"`
+	CertificateExpiresOn *Date            `json:"certificateExpiresOn,omitempty"`
+	QualificationIds     []string         `json:"qualificationIds,omitempty"`
+	ExpertiseIds         []string         `json:"expertiseIds,omitempty"`
+	RegionCode           *string          `json:"regionCode,omitempty"`
+	Phone                *string          `json:"phone,omitempty"`
+	Status               *InspectorStatus `json:"status,omitempty"`
+	StatusSince          *Date            `json:"statusSince,omitempty"`
+}
+
+type ItemEdge struct {
+	Cursor string `json:"cursor"`
+	Node   *Item  `json:"node"`
+}
+
+type ItemFilter struct {
+	DepartmentID *string           `json:"departmentId,omitempty"`
+	Category     *ItemCategory     `json:"category,omitempty"`
+	Method       *InspectionMethod `json:"method,omitempty"`
+	ObjectKind   *ObjectKind       `json:"objectKind,omitempty"`
+	// Defaults to ACTIVE and SUSPENDED; the public sees ACTIVE only
+	Statuses []ItemStatus `json:"statuses,omitempty"`
+	// Matches code or name
+	Search *string `json:"search,omitempty"`
+}
+
+type ItemInput struct {
+	// Required when creating; ADMIN may name any department, a DEPT_ADMIN only its own
+	DepartmentID *string `json:"departmentId,omitempty"`
+	// Required when creating; permanent
+	Code             *string                `json:"code,omitempty"`
+	Name             string                 `json:"name"`
+	Basis            string                 `json:"basis"`
+	BasisRefs        []*LegalReferenceInput `json:"basisRefs,omitempty"`
+	Subject          string                 `json:"subject"`
+	ObjectKinds      []ObjectKind           `json:"objectKinds"`
+	Content          string                 `json:"content"`
+	Method           InspectionMethod       `json:"method"`
+	Category         ItemCategory           `json:"category"`
+	RatioCapBp       *int                   `json:"ratioCapBp,omitempty"`
+	QualificationIds []string               `json:"qualificationIds,omitempty"`
+	Status           *ItemStatus            `json:"status,omitempty"`
+	Note             *string                `json:"note,omitempty"`
+}
+
+// A law and article an item rests on.
+type LegalReference struct {
+	Law     string  `json:"law"`
+	Article *string `json:"article,omitempty"`
+}
+
+type LegalReferenceInput struct {
+	Law     string  `json:"law"`
+	Article *string `json:"article,omitempty"`
+}
+
 type Mutation struct {
+}
+
+type ObjectFilter struct {
+	Kinds       []ObjectKind `json:"kinds,omitempty"`
+	RiskClasses []RiskClass  `json:"riskClasses,omitempty"`
+	// Objects with any of these tags
+	TagsAny []string `json:"tagsAny,omitempty"`
+	// Objects with all of these tags
+	TagsAll []string `json:"tagsAll,omitempty"`
+	// Region code, or its prefix (4101 matches every code under it)
+	RegionCode *string `json:"regionCode,omitempty"`
+	// Industry code, or its prefix
+	IndustryCode            *string `json:"industryCode,omitempty"`
+	SupervisingDepartmentID *string `json:"supervisingDepartmentId,omitempty"`
+	Active                  *bool   `json:"active,omitempty"`
+	// Name (any part, two characters or more) or uid (from its start)
+	Search *string `json:"search,omitempty"`
+}
+
+type ObjectInput struct {
+	// Required when creating; permanent
+	UID                 *string    `json:"uid,omitempty"`
+	Kind                ObjectKind `json:"kind"`
+	Name                string     `json:"name"`
+	LegalRepresentative *string    `json:"legalRepresentative,omitempty"`
+	Address             *string    `json:"address,omitempty"`
+	RegionCode          *string    `json:"regionCode,omitempty"`
+	IndustryCode        *string    `json:"industryCode,omitempty"`
+	RegistrationStatus  *string    `json:"registrationStatus,omitempty"`
+	RiskClass           *RiskClass `json:"riskClass,omitempty"`
+	// Where the risk class came from, when it changes
+	RiskSource               *string  `json:"riskSource,omitempty"`
+	TagIds                   []string `json:"tagIds,omitempty"`
+	SupervisingDepartmentIds []string `json:"supervisingDepartmentIds,omitempty"`
+	ContactName              *string  `json:"contactName,omitempty"`
+	ContactPhone             *string  `json:"contactPhone,omitempty"`
+	Active                   *bool    `json:"active,omitempty"`
 }
 
 type PageInfo struct {
@@ -126,7 +287,35 @@ type PageInfo struct {
 type Query struct {
 }
 
+// One version in a record's history.
+type RecordVersion struct {
+	Version   int       `json:"version"`
+	ChangedAt time.Time `json:"changedAt"`
+	Actor     string    `json:"actor"`
+	// import, api, seed …
+	Source string `json:"source"`
+	// Compact JSON of the fields that changed from the previous version
+	Changes string `json:"changes"`
+}
+
 type Subscription struct {
+}
+
+type Tag struct {
+	ID          string   `json:"id"`
+	Scope       TagScope `json:"scope"`
+	Code        string   `json:"code"`
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+}
+
+func (Tag) IsNode() {}
+
+type TagInput struct {
+	Scope       TagScope `json:"scope"`
+	Code        string   `json:"code"`
+	Name        string   `json:"name"`
+	Description *string  `json:"description,omitempty"`
 }
 
 type UpdateDepartmentInput struct {
@@ -155,4 +344,662 @@ type UserFilter struct {
 	Role         *identity.Role `json:"role,omitempty"`
 	DepartmentID *string        `json:"departmentId,omitempty"`
 	Disabled     *bool          `json:"disabled,omitempty"`
+}
+
+type ExportFormat string
+
+const (
+	ExportFormatCSV  ExportFormat = "CSV"
+	ExportFormatXlsx ExportFormat = "XLSX"
+)
+
+var AllExportFormat = []ExportFormat{
+	ExportFormatCSV,
+	ExportFormatXlsx,
+}
+
+func (e ExportFormat) IsValid() bool {
+	switch e {
+	case ExportFormatCSV, ExportFormatXlsx:
+		return true
+	}
+	return false
+}
+
+func (e ExportFormat) String() string {
+	return string(e)
+}
+
+func (e *ExportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExportFormat", str)
+	}
+	return nil
+}
+
+func (e ExportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExportFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ImportKind string
+
+const (
+	ImportKindObjects    ImportKind = "OBJECTS"
+	ImportKindInspectors ImportKind = "INSPECTORS"
+	ImportKindItems      ImportKind = "ITEMS"
+)
+
+var AllImportKind = []ImportKind{
+	ImportKindObjects,
+	ImportKindInspectors,
+	ImportKindItems,
+}
+
+func (e ImportKind) IsValid() bool {
+	switch e {
+	case ImportKindObjects, ImportKindInspectors, ImportKindItems:
+		return true
+	}
+	return false
+}
+
+func (e ImportKind) String() string {
+	return string(e)
+}
+
+func (e *ImportKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportKind", str)
+	}
+	return nil
+}
+
+func (e ImportKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ImportStatus string
+
+const (
+	ImportStatusQueued    ImportStatus = "QUEUED"
+	ImportStatusRunning   ImportStatus = "RUNNING"
+	ImportStatusSucceeded ImportStatus = "SUCCEEDED"
+	ImportStatusFailed    ImportStatus = "FAILED"
+)
+
+var AllImportStatus = []ImportStatus{
+	ImportStatusQueued,
+	ImportStatusRunning,
+	ImportStatusSucceeded,
+	ImportStatusFailed,
+}
+
+func (e ImportStatus) IsValid() bool {
+	switch e {
+	case ImportStatusQueued, ImportStatusRunning, ImportStatusSucceeded, ImportStatusFailed:
+		return true
+	}
+	return false
+}
+
+func (e ImportStatus) String() string {
+	return string(e)
+}
+
+func (e *ImportStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportStatus", str)
+	}
+	return nil
+}
+
+func (e ImportStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How an item is checked (抽查方式).
+type InspectionMethod string
+
+const (
+	// 实地核查
+	InspectionMethodOnsite InspectionMethod = "ONSITE"
+	// 书面检查
+	InspectionMethodDocument InspectionMethod = "DOCUMENT"
+	// 网络监测
+	InspectionMethodOnline InspectionMethod = "ONLINE"
+	// 委托检验检测
+	InspectionMethodLab InspectionMethod = "LAB"
+	// 其他
+	InspectionMethodOther InspectionMethod = "OTHER"
+)
+
+var AllInspectionMethod = []InspectionMethod{
+	InspectionMethodOnsite,
+	InspectionMethodDocument,
+	InspectionMethodOnline,
+	InspectionMethodLab,
+	InspectionMethodOther,
+}
+
+func (e InspectionMethod) IsValid() bool {
+	switch e {
+	case InspectionMethodOnsite, InspectionMethodDocument, InspectionMethodOnline, InspectionMethodLab, InspectionMethodOther:
+		return true
+	}
+	return false
+}
+
+func (e InspectionMethod) String() string {
+	return string(e)
+}
+
+func (e *InspectionMethod) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InspectionMethod(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InspectionMethod", str)
+	}
+	return nil
+}
+
+func (e InspectionMethod) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InspectionMethod) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InspectionMethod) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InspectorKind string
+
+const (
+	// 执法人员
+	InspectorKindLawEnforcement InspectorKind = "LAW_ENFORCEMENT"
+	// 工作人员
+	InspectorKindStaff InspectorKind = "STAFF"
+	// 外部专家（检测机构、专家）
+	InspectorKindExpert InspectorKind = "EXPERT"
+)
+
+var AllInspectorKind = []InspectorKind{
+	InspectorKindLawEnforcement,
+	InspectorKindStaff,
+	InspectorKindExpert,
+}
+
+func (e InspectorKind) IsValid() bool {
+	switch e {
+	case InspectorKindLawEnforcement, InspectorKindStaff, InspectorKindExpert:
+		return true
+	}
+	return false
+}
+
+func (e InspectorKind) String() string {
+	return string(e)
+}
+
+func (e *InspectorKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InspectorKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InspectorKind", str)
+	}
+	return nil
+}
+
+func (e InspectorKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InspectorKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InspectorKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InspectorStatus string
+
+const (
+	InspectorStatusActive      InspectorStatus = "ACTIVE"
+	InspectorStatusOnLeave     InspectorStatus = "ON_LEAVE"
+	InspectorStatusTransferred InspectorStatus = "TRANSFERRED"
+	InspectorStatusRetired     InspectorStatus = "RETIRED"
+)
+
+var AllInspectorStatus = []InspectorStatus{
+	InspectorStatusActive,
+	InspectorStatusOnLeave,
+	InspectorStatusTransferred,
+	InspectorStatusRetired,
+}
+
+func (e InspectorStatus) IsValid() bool {
+	switch e {
+	case InspectorStatusActive, InspectorStatusOnLeave, InspectorStatusTransferred, InspectorStatusRetired:
+		return true
+	}
+	return false
+}
+
+func (e InspectorStatus) String() string {
+	return string(e)
+}
+
+func (e *InspectorStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InspectorStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InspectorStatus", str)
+	}
+	return nil
+}
+
+func (e InspectorStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InspectorStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InspectorStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// KEY items (重点检查事项) have no ratio cap; GENERAL items (一般检查事项) have one.
+type ItemCategory string
+
+const (
+	ItemCategoryKey     ItemCategory = "KEY"
+	ItemCategoryGeneral ItemCategory = "GENERAL"
+)
+
+var AllItemCategory = []ItemCategory{
+	ItemCategoryKey,
+	ItemCategoryGeneral,
+}
+
+func (e ItemCategory) IsValid() bool {
+	switch e {
+	case ItemCategoryKey, ItemCategoryGeneral:
+		return true
+	}
+	return false
+}
+
+func (e ItemCategory) String() string {
+	return string(e)
+}
+
+func (e *ItemCategory) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ItemCategory(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ItemCategory", str)
+	}
+	return nil
+}
+
+func (e ItemCategory) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ItemCategory) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ItemCategory) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ItemStatus string
+
+const (
+	ItemStatusActive    ItemStatus = "ACTIVE"
+	ItemStatusSuspended ItemStatus = "SUSPENDED"
+	ItemStatusRetired   ItemStatus = "RETIRED"
+)
+
+var AllItemStatus = []ItemStatus{
+	ItemStatusActive,
+	ItemStatusSuspended,
+	ItemStatusRetired,
+}
+
+func (e ItemStatus) IsValid() bool {
+	switch e {
+	case ItemStatusActive, ItemStatusSuspended, ItemStatusRetired:
+		return true
+	}
+	return false
+}
+
+func (e ItemStatus) String() string {
+	return string(e)
+}
+
+func (e *ItemStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ItemStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ItemStatus", str)
+	}
+	return nil
+}
+
+func (e ItemStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ItemStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ItemStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kinds of inspection object.
+type ObjectKind string
+
+const (
+	// 企业
+	ObjectKindEnterprise ObjectKind = "ENTERPRISE"
+	// 个体工商户
+	ObjectKindIndividualBusiness ObjectKind = "INDIVIDUAL_BUSINESS"
+	// 产品
+	ObjectKindProduct ObjectKind = "PRODUCT"
+	// 工程项目
+	ObjectKindProject ObjectKind = "PROJECT"
+	// 行为
+	ObjectKindBehaviour ObjectKind = "BEHAVIOUR"
+	// 其他
+	ObjectKindOther ObjectKind = "OTHER"
+)
+
+var AllObjectKind = []ObjectKind{
+	ObjectKindEnterprise,
+	ObjectKindIndividualBusiness,
+	ObjectKindProduct,
+	ObjectKindProject,
+	ObjectKindBehaviour,
+	ObjectKindOther,
+}
+
+func (e ObjectKind) IsValid() bool {
+	switch e {
+	case ObjectKindEnterprise, ObjectKindIndividualBusiness, ObjectKindProduct, ObjectKindProject, ObjectKindBehaviour, ObjectKindOther:
+		return true
+	}
+	return false
+}
+
+func (e ObjectKind) String() string {
+	return string(e)
+}
+
+func (e *ObjectKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ObjectKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ObjectKind", str)
+	}
+	return nil
+}
+
+func (e ObjectKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ObjectKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ObjectKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Credit-risk class (信用风险分类): A low, B medium, C elevated, D high. Internal: never public.
+type RiskClass string
+
+const (
+	RiskClassA RiskClass = "A"
+	RiskClassB RiskClass = "B"
+	RiskClassC RiskClass = "C"
+	RiskClassD RiskClass = "D"
+)
+
+var AllRiskClass = []RiskClass{
+	RiskClassA,
+	RiskClassB,
+	RiskClassC,
+	RiskClassD,
+}
+
+func (e RiskClass) IsValid() bool {
+	switch e {
+	case RiskClassA, RiskClassB, RiskClassC, RiskClassD:
+		return true
+	}
+	return false
+}
+
+func (e RiskClass) String() string {
+	return string(e)
+}
+
+func (e *RiskClass) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RiskClass(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RiskClass", str)
+	}
+	return nil
+}
+
+func (e RiskClass) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RiskClass) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RiskClass) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a tag labels: objects (分类标注), inspectors' expertise, or qualifications items require.
+type TagScope string
+
+const (
+	TagScopeObject        TagScope = "OBJECT"
+	TagScopeExpertise     TagScope = "EXPERTISE"
+	TagScopeQualification TagScope = "QUALIFICATION"
+)
+
+var AllTagScope = []TagScope{
+	TagScopeObject,
+	TagScopeExpertise,
+	TagScopeQualification,
+}
+
+func (e TagScope) IsValid() bool {
+	switch e {
+	case TagScopeObject, TagScopeExpertise, TagScopeQualification:
+		return true
+	}
+	return false
+}
+
+func (e TagScope) String() string {
+	return string(e)
+}
+
+func (e *TagScope) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TagScope(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TagScope", str)
+	}
+	return nil
+}
+
+func (e TagScope) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TagScope) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TagScope) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,407 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/uptrace/bun"
+)
+
+// Object is an entry of the object library (检查对象名录库).
+type Object struct {
+	bun.BaseModel `bun:"table:objects"`
+
+	ID            string     `bun:"id,pk" json:"-"`
+	UID           string     `bun:"uid" json:"uid"`
+	Kind          string     `bun:"kind" json:"kind"`
+	Name          string     `bun:"name" json:"name"`
+	LegalRep      string     `bun:"legal_rep" json:"legalRepresentative"`
+	Address       string     `bun:"address" json:"address"`
+	RegionCode    string     `bun:"region_code" json:"regionCode"`
+	IndustryCode  string     `bun:"industry_code" json:"industryCode"`
+	RegStatus     string     `bun:"reg_status" json:"registrationStatus"`
+	RiskClass     string     `bun:"risk_class" json:"riskClass"`
+	RiskChangedAt *time.Time `bun:"risk_changed_at" json:"-"`
+	RiskSource    string     `bun:"risk_source" json:"riskSource"`
+	ContactName   string     `bun:"contact_name" json:"contactName"`
+	ContactPhone  string     `bun:"contact_phone" json:"contactPhone"`
+	Active        bool       `bun:"active" json:"active"`
+	Version       int        `bun:"version" json:"-"`
+	CreatedAt     time.Time  `bun:"created_at" json:"-"`
+	UpdatedAt     time.Time  `bun:"updated_at" json:"-"`
+}
+
+// ObjectRecord is an object with its links, as one compares and stores it.
+type ObjectRecord struct {
+	Object
+	TagIDs        []string `json:"tagIds"`
+	DepartmentIDs []string `json:"supervisingDepartmentIds"`
+}
+
+// ObjectFilter narrows an object listing. Empty fields do not filter.
+type ObjectFilter struct {
+	Kinds                   []string
+	RiskClasses             []string
+	TagsAny                 []string
+	TagsAll                 []string
+	RegionCode              string // exact, or a prefix
+	IndustryCode            string // exact, or a prefix
+	SupervisingDepartmentID string
+	Active                  *bool
+	Search                  string
+}
+
+func (f ObjectFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if len(f.Kinds) > 0 {
+		q = q.Where("o.kind IN (?)", bun.In(f.Kinds))
+	}
+	if len(f.RiskClasses) > 0 {
+		q = q.Where("o.risk_class IN (?)", bun.In(f.RiskClasses))
+	}
+	if len(f.TagsAny) > 0 {
+		q = q.Where("EXISTS (SELECT 1 FROM object_tags AS ot WHERE ot.object_id = o.id AND ot.tag_id IN (?))", bun.In(f.TagsAny))
+	}
+	for _, tag := range f.TagsAll {
+		q = q.Where("EXISTS (SELECT 1 FROM object_tags AS ot WHERE ot.object_id = o.id AND ot.tag_id = ?)", tag)
+	}
+	q = codePrefix(q, "o.region_code", f.RegionCode)
+	q = codePrefix(q, "o.industry_code", f.IndustryCode)
+	if f.SupervisingDepartmentID != "" {
+		q = q.Where("EXISTS (SELECT 1 FROM object_departments AS od WHERE od.object_id = o.id AND od.department_id = ?)", f.SupervisingDepartmentID)
+	}
+	if f.Active != nil {
+		q = q.Where("o.active = ?", *f.Active)
+	}
+	return applySearch(q, f.Search)
+}
+
+// codePrefix matches a code exactly, or every code that starts with it.
+func codePrefix(q *bun.SelectQuery, column, code string) *bun.SelectQuery {
+	if code == "" {
+		return q
+	}
+	return q.Where("(? = ? OR ? LIKE ? ESCAPE '\\')", bun.Safe(column), code, bun.Safe(column), escapeLike(code)+"%")
+}
+
+// applySearch matches the name by character bigrams (served by
+// object_grams, so a two-character query is an index lookup) and confirms
+// the match on the name itself; an alphanumeric query also matches uids from
+// their start.
+func applySearch(q *bun.SelectQuery, search string) *bun.SelectQuery {
+	s := NormalizeSearch(search)
+	if s == "" {
+		return q
+	}
+	grams := Bigrams(s)
+	uidLike := ""
+	if isCodeLike(s) {
+		uidLike = escapeLike(strings.ToUpper(s)) + "%"
+	}
+	nameLike := "%" + escapeLike(s) + "%"
+	switch {
+	case len(grams) == 0 && uidLike == "":
+		return q.Where("o.name LIKE ? ESCAPE '\\'", nameLike)
+	case len(grams) == 0:
+		return q.Where("(o.name LIKE ? ESCAPE '\\' OR o.uid LIKE ? ESCAPE '\\')", nameLike, uidLike)
+	}
+	var sub strings.Builder
+	args := make([]any, 0, len(grams)+2)
+	for i, g := range grams {
+		if i > 0 {
+			sub.WriteString(" INTERSECT ")
+		}
+		sub.WriteString("SELECT object_id FROM object_grams WHERE gram = ?")
+		args = append(args, g)
+	}
+	if uidLike != "" {
+		return q.Where("(o.id IN ("+sub.String()+") AND o.name LIKE ? ESCAPE '\\' OR o.uid LIKE ? ESCAPE '\\')",
+			append(args, nameLike, uidLike)...)
+	}
+	return q.Where("o.id IN ("+sub.String()+") AND o.name LIKE ? ESCAPE '\\'", append(args, nameLike)...)
+}
+
+// NormalizeSearch trims a query and folds full-width ASCII to half-width.
+func NormalizeSearch(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '\u3000':
+			r = ' '
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func isCodeLike(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return len(s) >= 2
+}
+
+// Bigrams returns the distinct two-character sequences of s, sorted, with
+// spaces dropped and ASCII letters upper-cased.
+func Bigrams(s string) []string {
+	var rs []rune
+	for _, r := range NormalizeSearch(s) {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		rs = append(rs, unicode.ToUpper(r))
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+1 < len(rs); i++ {
+		g := string(rs[i : i+2])
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ListObjects returns up to first objects ordered by uid, after the given
+// uid, and whether more follow.
+func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, afterUID string) ([]Object, bool, error) {
+	var out []Object
+	q := f.apply(idb.NewSelect().Model(&out).ModelTableExpr("objects AS o").ColumnExpr("o.*")).
+		OrderExpr("o.uid").Limit(int64(first + 1))
+	if afterUID != "" {
+		q = q.Where("o.uid > ?", afterUID)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, false, fmt.Errorf("list objects: %w", err)
+	}
+	more := len(out) > first
+	if more {
+		out = out[:first]
+	}
+	return out, more, nil
+}
+
+// EachObject streams every object matching f in uid order to fn, in pages,
+// for exports.
+func EachObject(ctx context.Context, idb bun.IDB, f ObjectFilter, fn func([]Object) error) error {
+	after := ""
+	for {
+		page, more, err := ListObjects(ctx, idb, f, 1000, after)
+		if err != nil {
+			return err
+		}
+		if len(page) > 0 {
+			if err := fn(page); err != nil {
+				return err
+			}
+			after = page[len(page)-1].UID
+		}
+		if !more {
+			return nil
+		}
+	}
+}
+
+// CountObjects counts the objects matching f.
+func CountObjects(ctx context.Context, idb bun.IDB, f ObjectFilter) (int, error) {
+	n, err := f.apply(idb.NewSelect().TableExpr("objects AS o")).Count(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("count objects: %w", err)
+	}
+	return int(n), nil
+}
+
+// GetObject returns one object by id, or ErrNotFound.
+func GetObject(ctx context.Context, idb bun.IDB, id string) (*Object, error) {
+	return getObject(ctx, idb, "id", id)
+}
+
+// GetObjectByUID returns one object by uid, or ErrNotFound.
+func GetObjectByUID(ctx context.Context, idb bun.IDB, uid string) (*Object, error) {
+	return getObject(ctx, idb, "uid", uid)
+}
+
+func getObject(ctx context.Context, idb bun.IDB, column, value string) (*Object, error) {
+	o := new(Object)
+	err := idb.NewSelect().Model(o).Where("? = ?", bun.Ident(column), value).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get object %s: %w", value, err)
+	}
+	return o, nil
+}
+
+// ObjectsByIDs returns the objects with the given ids.
+func ObjectsByIDs(ctx context.Context, idb bun.IDB, ids []string) ([]Object, error) {
+	var out []Object
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if err := idb.NewSelect().Model(&out).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load objects: %w", err)
+	}
+	return out, nil
+}
+
+// ObjectRecordsByUIDs returns the objects with the given uids with their
+// links, keyed by uid.
+func ObjectRecordsByUIDs(ctx context.Context, idb bun.IDB, uids []string) (map[string]*ObjectRecord, error) {
+	out := make(map[string]*ObjectRecord, len(uids))
+	if len(uids) == 0 {
+		return out, nil
+	}
+	var objs []Object
+	if err := idb.NewSelect().Model(&objs).Where("uid IN (?)", bun.In(uids)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load objects by uid: %w", err)
+	}
+	ids := make([]string, len(objs))
+	for i := range objs {
+		ids[i] = objs[i].ID
+	}
+	tags, err := TagLinks(ctx, idb, "object_tags", "object_id", ids)
+	if err != nil {
+		return nil, err
+	}
+	depts, err := ObjectDepartmentLinks(ctx, idb, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range objs {
+		out[o.UID] = &ObjectRecord{Object: o, TagIDs: tags[o.ID], DepartmentIDs: depts[o.ID]}
+	}
+	return out, nil
+}
+
+// ObjectDepartmentLinks returns, per object id, its supervising departments' ids.
+func ObjectDepartmentLinks(ctx context.Context, idb bun.IDB, objectIDs []string) (map[string][]string, error) {
+	out := make(map[string][]string, len(objectIDs))
+	if len(objectIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ObjectID     string `bun:"object_id"`
+		DepartmentID string `bun:"department_id"`
+	}
+	err := idb.NewSelect().TableExpr("object_departments AS od").Column("od.object_id", "od.department_id").
+		Join("JOIN departments AS d ON d.id = od.department_id").
+		Where("od.object_id IN (?)", bun.In(objectIDs)).OrderExpr("d.sort_order, d.code").Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load supervising departments: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ObjectID] = append(out[r.ObjectID], r.DepartmentID)
+	}
+	return out, nil
+}
+
+// InsertObjects stores new objects with their links, name grams and first
+// history entry, in multi-row statements.
+func InsertObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	objs := make([]Object, len(recs))
+	for i, r := range recs {
+		objs[i] = r.Object
+	}
+	if _, err := idb.NewInsert().Model(&objs).Exec(ctx); err != nil {
+		return fmt.Errorf("insert %d objects: %w", len(objs), err)
+	}
+	return writeObjectExtras(ctx, idb, recs, actor, source, changes, false)
+}
+
+// UpdateObjects writes changed objects, replaces their links and grams, and
+// records a history entry each.
+func UpdateObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string) error {
+	for _, r := range recs {
+		if _, err := idb.NewUpdate().Model(&r.Object).WherePK().Exec(ctx); err != nil {
+			return fmt.Errorf("update object %s: %w", r.UID, err)
+		}
+	}
+	return writeObjectExtras(ctx, idb, recs, actor, source, changes, true)
+}
+
+func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string, replace bool) error {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	if replace {
+		for _, table := range []string{"object_tags", "object_departments", "object_grams"} {
+			if _, err := idb.NewDelete().TableExpr(table).Where("object_id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
+				return fmt.Errorf("clear %s: %w", table, err)
+			}
+		}
+	}
+	var tags, depts, grams []map[string]any
+	var versions []map[string]any
+	for i, r := range recs {
+		for _, t := range r.TagIDs {
+			tags = append(tags, map[string]any{"object_id": r.ID, "tag_id": t})
+		}
+		for _, d := range r.DepartmentIDs {
+			depts = append(depts, map[string]any{"object_id": r.ID, "department_id": d})
+		}
+		for _, g := range Bigrams(r.Name) {
+			grams = append(grams, map[string]any{"gram": g, "object_id": r.ID})
+		}
+		versions = append(versions, map[string]any{"object_id": r.ID, "version": r.Version,
+			"changed_at": r.UpdatedAt, "actor": actor, "source": source, "data": changes[i]})
+	}
+	for _, batch := range []struct {
+		table string
+		rows  []map[string]any
+	}{{"object_tags", tags}, {"object_departments", depts}, {"object_grams", grams}, {"object_versions", versions}} {
+		if err := insertRows(ctx, idb, batch.table, batch.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertRows inserts rows of plain values in statements of at most 500 rows
+// (SQLite binds at most 32,766 parameters per statement).
+func insertRows(ctx context.Context, idb bun.IDB, table string, rows []map[string]any) error {
+	for start := 0; start < len(rows); start += 500 {
+		end := min(start+500, len(rows))
+		chunk := rows[start:end]
+		if _, err := idb.NewInsert().Model(&chunk).TableExpr(table).Exec(ctx); err != nil {
+			return fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// RecordVersion is one entry of a record's history.
+type RecordVersion struct {
+	Version   int       `bun:"version"`
+	ChangedAt time.Time `bun:"changed_at"`
+	Actor     string    `bun:"actor"`
+	Source    string    `bun:"source"`
+	Data      string    `bun:"data"`
+}
+
+// History returns the newest versions of a record from its history table
+// (object_versions, inspector_versions).
+func History(ctx context.Context, idb bun.IDB, table, ownerColumn, owner string, limit int) ([]RecordVersion, error) {
+	var out []RecordVersion
+	err := idb.NewSelect().TableExpr(table).Column("version", "changed_at", "actor", "source", "data").
+		Where("? = ?", bun.Ident(ownerColumn), owner).Order("version DESC").Limit(int64(limit)).Scan(ctx, &out)
+	if err != nil {
+		return nil, fmt.Errorf("history of %s: %w", owner, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,401 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/suiji-dev/suiji/db"
+	"github.com/suiji-dev/suiji/identity"
+	"github.com/suiji-dev/suiji/tabular"
+)
+
+const (
+	importBatch     = 500
+	maxStoredErrors = 10000
+	// importStale: a running job without a heartbeat for this long belongs
+	// to a runner that died (a crash, a restart); another runner resumes it.
+	importStale = 2 * time.Minute
+)
+
+// RunImports claims and runs import jobs until ctx ends: the ones queued,
+// and running ones whose runner stopped sending heartbeats, so a restart
+// resumes them. Every replica may run one; a job goes to one runner.
+func (s *Service) RunImports(ctx context.Context, runner string) {
+	for {
+		job, err := db.ClaimImportJob(ctx, s.db, runner, s.now(), s.now().Add(-importStale))
+		if err != nil && ctx.Err() == nil {
+			s.log.Error("claim import job", "err", err)
+		}
+		if job != nil {
+			s.runImport(ctx, runner, job)
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.importWake:
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+// RunImportNow runs one claimed job to its end in the caller's goroutine
+// (the shell's import command).
+func (s *Service) RunImportNow(ctx context.Context, runner, jobID string) (*db.ImportJob, error) {
+	job, err := db.ClaimImportJobID(ctx, s.db, jobID, runner, s.now())
+	if err != nil {
+		return nil, err
+	}
+	if job == nil {
+		return nil, fmt.Errorf("import job %s is not queued", jobID)
+	}
+	s.runImport(ctx, runner, job)
+	return db.GetImportJob(ctx, s.db, jobID)
+}
+
+// importRun is one run of one job.
+type importRun struct {
+	s        *Service
+	job      *db.ImportJob
+	runner   string
+	caller   identity.Caller
+	refs     *refs
+	sink     importSink
+	progress db.ImportProgress
+	errs     []db.ImportRowError
+	rejected map[int]bool
+}
+
+// importSink is what differs between objects, inspectors and items.
+type importSink interface {
+	columns() []tabular.Column
+	// parse validates one row alone.
+	parse(m *tabular.Mapping, row tabular.Row) (key string, rec any, probs Problems)
+	// store compares a batch with the store and, when write is set, writes
+	// it; it returns problems of rows that cannot be stored (scope).
+	store(ctx context.Context, tx bun.IDB, batch []parsedRow, write bool) (map[int]Problems, error)
+}
+
+type parsedRow struct {
+	row     int
+	key     string
+	rec     any
+	outcome string // created, updated, unchanged, set by store
+}
+
+func (s *Service) runImport(ctx context.Context, runner string, job *db.ImportJob) {
+	run := &importRun{s: s, job: job, runner: runner, rejected: map[int]bool{}}
+	run.caller = identity.Caller{UserID: "import:" + job.ID, Username: job.CreatedBy, Role: identity.Role(job.CreatedRole),
+		RequestID: job.RequestID, ClientAddr: job.ClientAddr}
+	if job.DepartmentID != nil {
+		run.caller.DepartmentID = *job.DepartmentID
+	}
+	status, message := db.ImportSucceeded, ""
+	if err := run.execute(identity.With(ctx, run.caller)); err != nil {
+		if ctx.Err() != nil {
+			return // shutting down: the job stays RUNNING and is resumed later
+		}
+		status, message = db.ImportFailed, importMessage(err)
+		if !isUserError(err) {
+			s.log.Error("import failed", "job", job.ID, "err", err)
+		}
+	} else {
+		message = run.summary()
+	}
+	if err := run.finish(identity.With(ctx, run.caller), status, message); err != nil && ctx.Err() == nil {
+		s.log.Error("finish import job", "job", job.ID, "err", err)
+	}
+}
+
+func (r *importRun) execute(ctx context.Context) error {
+	var err error
+	if r.refs, err = loadRefs(ctx, r.s.db); err != nil {
+		return err
+	}
+	switch r.job.Kind {
+	case "OBJECTS":
+		r.sink = &objectSink{s: r.s, refs: r.refs, caller: r.caller}
+	case "INSPECTORS":
+		r.sink = &inspectorSink{s: r.s, refs: r.refs, caller: r.caller}
+	case "ITEMS":
+		r.sink = &itemSink{s: r.s, refs: r.refs, caller: r.caller}
+	default:
+		return fmt.Errorf("unknown import kind %q", r.job.Kind)
+	}
+	path, err := r.spool(ctx)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(path)
+
+	// Validate every row first; a dry run ends here, and so does an
+	// all-or-nothing run with a bad row. Otherwise write: all-or-nothing in
+	// one transaction, the rest a batch per transaction.
+	allAtOnce := r.job.AllOrNothing
+	writeWhileReading := !r.job.DryRun && !allAtOnce
+	if err := r.pass(ctx, path, writeWhileReading, nil); err != nil {
+		return err
+	}
+	if r.job.DryRun || !allAtOnce || r.progress.Rejected > 0 {
+		return nil
+	}
+	r.progress.Created, r.progress.Updated, r.progress.Unchanged = 0, 0, 0
+	return r.s.db.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		return r.pass(ctx, path, true, tx)
+	})
+}
+
+// spool copies the stored file to a temporary file: spreadsheets need
+// random access, and the file is never held in memory whole.
+func (r *importRun) spool(ctx context.Context) (string, error) {
+	f, err := os.CreateTemp("", "suiji-import-*")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if _, err := io.Copy(f, db.ImportFile(ctx, r.s.db, r.job.ID)); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("read stored file: %w", err)
+	}
+	return f.Name(), nil
+}
+
+// pass reads the file once. With write set it stores the good rows, in tx
+// when given (all-or-nothing), else a transaction per batch.
+func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.IDB) error {
+	rd, err := tabular.OpenFile(path)
+	if err != nil {
+		return userError{err}
+	}
+	defer rd.Close()
+	head, err := rd.Next()
+	if errors.Is(err, io.EOF) {
+		return userError{tabular.ErrEmpty}
+	}
+	if err != nil {
+		return userError{err}
+	}
+	mapping, err := tabular.Header(r.sink.columns(), head)
+	if err != nil {
+		return userError{err}
+	}
+	firstPass := tx == nil || !r.job.AllOrNothing
+	seen := map[string]int{}
+	var batch []parsedRow
+	processed := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := r.storeBatch(ctx, batch, write, tx, firstPass); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		r.progress.ProcessedRows = processed
+		if tx == nil { // inside the all-or-nothing transaction, others could not see it anyway
+			return r.heartbeat(ctx)
+		}
+		return nil
+	}
+	for {
+		row, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var te *tabular.Error
+			if errors.As(err, &te) && te.Row > 0 && firstPass {
+				r.reject(te.Row, "", "unreadable", te.Message)
+				processed++
+				continue
+			}
+			return userError{err}
+		}
+		processed++
+		if firstPass {
+			r.progress.TotalRows = processed
+		}
+		if r.rejected[row.Number] {
+			continue // all-or-nothing second pass: cannot happen, kept for safety
+		}
+		key, rec, probs := r.sink.parse(mapping, row)
+		if firstPass {
+			if first, dup := seen[key]; dup && key != "" {
+				probs.add(keyColumn(r.job.Kind), "duplicate_in_file", "与第%d行重复 (duplicates row %d)", first, first)
+			} else if key != "" {
+				seen[key] = row.Number
+			}
+			if len(probs) > 0 {
+				for _, p := range probs {
+					r.reject(row.Number, columnName(mapping, r.sink.columns(), p.Field), p.Code, p.Message)
+				}
+				continue
+			}
+		} else if len(probs) > 0 {
+			continue
+		}
+		batch = append(batch, parsedRow{row: row.Number, key: key, rec: rec})
+		if len(batch) >= importBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	r.progress.ProcessedRows = processed
+	return nil
+}
+
+func (r *importRun) storeBatch(ctx context.Context, batch []parsedRow, write bool, tx bun.IDB, firstPass bool) error {
+	store := func(ctx context.Context, idb bun.IDB) error {
+		probs, err := r.sink.store(ctx, idb, batch, write)
+		if err != nil {
+			return err
+		}
+		for _, p := range batch {
+			if ps, bad := probs[p.row]; bad {
+				if firstPass {
+					for _, pr := range ps {
+						r.reject(p.row, pr.Field, pr.Code, pr.Message)
+					}
+				}
+				continue
+			}
+			switch p.outcome {
+			case "created":
+				r.progress.Created++
+			case "updated":
+				r.progress.Updated++
+			default:
+				r.progress.Unchanged++
+			}
+		}
+		return nil
+	}
+	switch {
+	case tx != nil:
+		return store(ctx, tx)
+	case write:
+		return r.s.db.Tx(ctx, func(ctx context.Context, tx bun.Tx) error { return store(ctx, tx) })
+	default:
+		return store(ctx, r.s.db)
+	}
+}
+
+func (r *importRun) reject(row int, column, code, message string) {
+	if !r.rejected[row] {
+		r.rejected[row] = true
+		r.progress.Rejected++
+	}
+	if len(r.errs) < maxStoredErrors {
+		r.errs = append(r.errs, db.ImportRowError{JobID: r.job.ID, Seq: len(r.errs) + 1, RowNo: row, Col: column,
+			Code: code, Message: message})
+	}
+}
+
+func (r *importRun) heartbeat(ctx context.Context) error {
+	ok, err := db.UpdateImportProgress(ctx, r.s.db, r.job.ID, r.runner, r.progress, r.s.now())
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("import job was taken over by another runner")
+	}
+	return nil
+}
+
+// finish stores the rejected rows and the outcome, with one audit entry
+// holding the counts, in one transaction.
+func (r *importRun) finish(ctx context.Context, status, message string) error {
+	return r.s.mutate(ctx, "import.finish", func(ctx context.Context, tx bun.Tx) (Change, error) {
+		if err := db.ReplaceImportErrors(ctx, tx, r.job.ID, r.errs); err != nil {
+			return Change{}, err
+		}
+		if err := db.FinishImportJob(ctx, tx, r.job.ID, status, message, r.progress, r.s.now()); err != nil {
+			return Change{}, err
+		}
+		if err := db.DeleteImportFile(ctx, tx, r.job.ID); err != nil {
+			return Change{}, err
+		}
+		return Change{TargetType: "ImportJob", TargetID: r.job.ID, After: map[string]any{
+			"kind": r.job.Kind, "status": status, "dryRun": r.job.DryRun, "allOrNothing": r.job.AllOrNothing,
+			"rows": r.progress.ProcessedRows, "created": r.progress.Created, "updated": r.progress.Updated,
+			"unchanged": r.progress.Unchanged, "rejected": r.progress.Rejected}}, nil
+	})
+}
+
+func (r *importRun) summary() string {
+	p := r.progress
+	verb := "已导入"
+	switch {
+	case r.job.DryRun:
+		verb = "试导入（未写入）"
+	case r.job.AllOrNothing && p.Rejected > 0:
+		verb = "有错误行，全部未写入"
+		p.Created, p.Updated, p.Unchanged = 0, 0, 0
+	}
+	return fmt.Sprintf("%s：新增%d，更新%d，未变%d，拒绝%d (created %d, updated %d, unchanged %d, rejected %d)",
+		verb, p.Created, p.Updated, p.Unchanged, p.Rejected, p.Created, p.Updated, p.Unchanged, p.Rejected)
+}
+
+// userError marks a failure caused by the file, shown to its owner as is.
+type userError struct{ err error }
+
+func (e userError) Error() string { return e.err.Error() }
+func (e userError) Unwrap() error { return e.err }
+
+func isUserError(err error) bool {
+	var ue userError
+	return errors.As(err, &ue)
+}
+
+func importMessage(err error) string {
+	var te *tabular.Error
+	if errors.As(err, &te) {
+		return te.Message
+	}
+	if isUserError(err) {
+		return err.Error()
+	}
+	return "导入失败：服务器内部错误 (import failed: internal error)"
+}
+
+func keyColumn(kind string) string {
+	if kind == "ITEMS" {
+		return "code"
+	}
+	return "uid"
+}
+
+// columnName names a problem's column for people: its canonical header and,
+// when the file has it, its letter, e.g. 名称(C).
+func columnName(m *tabular.Mapping, cols []tabular.Column, field string) string {
+	key := fieldColumn[field]
+	if key == "" {
+		key = field
+	}
+	name := field
+	for _, c := range cols {
+		if c.Key == key {
+			name = c.Names[0]
+		}
+	}
+	if letter := m.Column(key); letter != "" {
+		return name + "(" + letter + ")"
+	}
+	return name
+}
+
+// fieldColumn maps API field names to import column keys where they differ.
+var fieldColumn = map[string]string{
+	"tagIds": "tags", "supervisingDepartmentIds": "departments", "departmentId": "department",
+	"qualificationIds": "qualifications", "expertiseIds": "expertise", "ratioCapBp": "ratioCap",
+}
