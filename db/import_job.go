@@ -76,8 +76,8 @@ func InsertImportJob(ctx context.Context, idb bun.IDB, j *ImportJob, r io.Reader
 	for n := 0; ; n++ {
 		k, err := io.ReadFull(r, buf)
 		if k > 0 {
-			row := map[string]any{"job_id": j.ID, "chunk_no": n, "data": buf[:k]}
-			if _, err := idb.NewInsert().Model(&row).TableExpr("import_job_files").Exec(ctx); err != nil {
+			if _, err := idb.ExecContext(ctx, "INSERT INTO import_job_files (job_id, chunk_no, data) VALUES (?, ?, ?)",
+				j.ID, n, buf[:k]); err != nil {
 				return fmt.Errorf("store import file chunk %d: %w", n, err)
 			}
 		}

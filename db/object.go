@@ -372,13 +372,35 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	return nil
 }
 
-// insertRows inserts rows of plain values in statements of at most 500 rows
-// (SQLite binds at most 32,766 parameters per statement).
+// insertRows inserts rows of plain values (all rows with the first row's
+// columns) in multi-row statements of at most 500 rows; SQLite binds at
+// most 32,766 parameters per statement.
 func insertRows(ctx context.Context, idb bun.IDB, table string, rows []map[string]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	cols := make([]string, 0, len(rows[0]))
+	for c := range rows[0] {
+		cols = append(cols, c)
+	}
+	sort.Strings(cols)
+	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	for start := 0; start < len(rows); start += 500 {
-		end := min(start+500, len(rows))
-		chunk := rows[start:end]
-		if _, err := idb.NewInsert().Model(&chunk).TableExpr(table).Exec(ctx); err != nil {
+		chunk := rows[start:min(start+500, len(rows))]
+		var q strings.Builder
+		// table and cols are this package's own names, never input.
+		q.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+		args := make([]any, 0, len(chunk)*len(cols))
+		for i, r := range chunk {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString(tuple)
+			for _, c := range cols {
+				args = append(args, r[c])
+			}
+		}
+		if _, err := idb.ExecContext(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)
 		}
 	}

@@ -94,7 +94,7 @@ func SetLinks(ctx context.Context, idb bun.IDB, table, ownerColumn, otherColumn,
 	for i, id := range ids {
 		rows[i] = map[string]any{ownerColumn: owner, otherColumn: id}
 	}
-	if _, err := idb.NewInsert().Model(&rows).TableExpr("?", bun.Ident(table)).Exec(ctx); err != nil {
+	if err := insertRows(ctx, idb, table, rows); err != nil {
 		return fmt.Errorf("set %s of %s: %w", table, owner, err)
 	}
 	return nil

@@ -173,25 +173,45 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 
 func cmdSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, finish := newFlags("seed", "seed --demo [flags]", getenv, stderr)
-	demoData := fs.Bool("demo", false, "load demo data: the 16 departments and one user per role")
+	demoData := fs.Bool("demo", false, "load demo data: the 16 departments, one user per role, item lists, inspectors and 3,000 objects")
+	objects := fs.Int("objects", 0, "generate this many valid objects (for benchmarks); with --demo, instead of 3,000")
 	cfg, err := parse(fs, finish, args)
 	if err != nil {
 		return err
 	}
-	if !*demoData {
+	if !*demoData && *objects <= 0 {
 		fs.Usage()
-		return &exitError{code: 2, err: errors.New("seed: say what to load (--demo)")}
+		return &exitError{code: 2, err: errors.New("seed: say what to load (--demo or --objects N)")}
 	}
 	a, err := openApp(ctx, cfg, newLogger(cfg, stderr), true)
 	if err != nil {
 		return err
 	}
 	defer a.store.Close()
+	if !*demoData {
+		if _, err := demo.Seed(ctx, a.svc, demo.DefaultPassword, io.Discard); err != nil { // objects need the departments
+			return fmt.Errorf("seed: %w", err)
+		}
+		if err := demo.SeedObjects(ctx, a.svc, *objects, uint64(time.Now().UnixNano()), stdout); err != nil {
+			return fmt.Errorf("seed objects: %w", err)
+		}
+		return nil
+	}
 	password := getenv("SUIJI_DEMO_PASSWORD")
 	if password == "" {
 		password = demo.DefaultPassword
 	}
 	if _, err := demo.Seed(ctx, a.svc, password, stdout); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	n := *objects
+	if n == 0 {
+		n = 3000
+		if existing, err := db.CountObjects(ctx, a.store, db.ObjectFilter{}); err == nil && existing >= n {
+			n = 0 // seeding twice changes nothing
+		}
+	}
+	if err := demo.SeedLibraries(ctx, a.svc, demo.LibraryOptions{Objects: n}, stdout); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
 	fmt.Fprintln(stdout, "demo sign-ins (演示账号):")

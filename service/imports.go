@@ -399,3 +399,27 @@ var fieldColumn = map[string]string{
 	"tagIds": "tags", "supervisingDepartmentIds": "departments", "departmentId": "department",
 	"qualificationIds": "qualifications", "expertiseIds": "expertise", "ratioCapBp": "ratioCap",
 }
+
+// ImportFile imports a file from disk and runs the job to its end here (the
+// shell's import command and the demo seeder).
+func (s *Service) ImportFile(ctx context.Context, req ImportRequest, path string) (*db.ImportJob, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	req.File, req.Size = f, st.Size()
+	if req.FileName == "" {
+		req.FileName = path
+	}
+	job, err := s.StartImport(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	host, _ := os.Hostname()
+	return s.RunImportNow(ctx, fmt.Sprintf("local:%s:%d", host, os.Getpid()), job.ID)
+}

@@ -116,13 +116,15 @@ func resolveNames(p *Problems, field string, names []string, find func(string) (
 	return out
 }
 
-// guessKind: a 统一社会信用代码 of category 92 is an individual business, other
-// valid codes are enterprises, anything else an object of another kind.
+// guessKind, for files without a kind column: an 18-character uid is a
+// 统一社会信用代码 (category 92 an individual business, the rest enterprises),
+// so a mistyped one is caught by its check character instead of passing as
+// a library code; anything else is an object of another kind.
 func guessKind(uid string) string {
 	switch {
-	case uscc.Validate(uid) == nil && strings.HasPrefix(uid, "92"):
+	case len(uid) == 18 && strings.HasPrefix(uid, "92"):
 		return "INDIVIDUAL_BUSINESS"
-	case uscc.Validate(uid) == nil:
+	case len(uid) == 18:
 		return "ENTERPRISE"
 	}
 	return "OTHER"

@@ -91,10 +91,10 @@ func binaryError(name string) *Error {
 func looksLikeText(p []byte) bool {
 	bad, total := 0, 0
 	for len(p) > 0 {
-		r, size := utf8.DecodeRune(p)
-		if size == 1 && r == utf8.RuneError && len(p) < utf8.UTFMax {
+		if !utf8.FullRune(p) {
 			break // a rune cut by the end of the prefix
 		}
+		r, size := utf8.DecodeRune(p)
 		p = p[size:]
 		total++
 		switch {
@@ -241,7 +241,9 @@ type textStream struct {
 	dec      io.Reader // for modeGB18030 and modeDecoder
 	line     int       // the line of the next byte returned
 	rowBytes int       // bytes returned since csvReader last reset it
-	err      error     // sticky
+	carry    [utf8.UTFMax - 1]byte
+	ncarry   int   // bytes of a UTF-8 sequence cut by the end of the last read
+	err      error // sticky
 }
 
 const (
@@ -302,20 +304,21 @@ func (t *textStream) Read(p []byte) (int, error) {
 	return n, nil // an error waits for the next call, after these bytes are used
 }
 
-// readUTF8 copies whole runes from raw to p: ASCII only while undecided,
-// checked UTF-8 once decided. p must hold at least utf8.UTFMax bytes, as
-// the buffers of bufio and encoding/csv do.
+// readUTF8 copies bytes from raw to p: only ASCII while undecided, checked
+// UTF-8 once decided. A rune cut by the end of p is checked when the rest
+// of it arrives (carry): bufio asks for as little as one byte at a time
+// when its buffer is nearly full.
 func (t *textStream) readUTF8(p []byte) (int, error) {
-	if len(p) < utf8.UTFMax {
-		return 0, io.ErrShortBuffer
-	}
 	if t.raw.Buffered() == 0 {
 		if _, err := t.raw.Peek(1); err != nil {
+			if err == io.EOF && t.ncarry > 0 {
+				return 0, &encodingError{line: t.line} // the file ends inside a character
+			}
 			return 0, err
 		}
 	}
-	b, _ := t.raw.Peek(min(len(p), t.raw.Buffered()))
 	if t.mode == modeUndecided {
+		b, _ := t.raw.Peek(min(len(p), t.raw.Buffered()))
 		i := 0
 		for i < len(b) && b[i] < utf8.RuneSelf {
 			i++
@@ -330,22 +333,31 @@ func (t *textStream) readUTF8(p []byte) (int, error) {
 			return t.dec.Read(p)
 		}
 	}
+	// Peek again: decide may have moved the buffer.
+	b, _ := t.raw.Peek(min(len(p), t.raw.Buffered()))
 	i := 0
+	if t.ncarry > 0 {
+		var r [utf8.UTFMax]byte
+		copy(r[:], t.carry[:t.ncarry])
+		m := copy(r[t.ncarry:], b)
+		switch rn, size := utf8.DecodeRune(r[:t.ncarry+m]); {
+		case !utf8.FullRune(r[:t.ncarry+m]):
+			t.ncarry += copy(t.carry[t.ncarry:], b) // still cut: all of b belongs to it
+			i = len(b)
+		case rn == utf8.RuneError && size == 1:
+			return 0, &encodingError{line: t.line}
+		default:
+			i, t.ncarry = size-t.ncarry, 0
+		}
+	}
 	for i < len(b) {
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		if !utf8.FullRune(b[i:]) {
-			if i > 0 {
-				break // hand over what precedes; the cut rune comes next time
-			}
-			// What is buffered starts with a cut rune: look further.
-			more, err := t.raw.Peek(utf8.UTFMax)
-			if !utf8.FullRune(more) && err != nil {
-				return 0, &encodingError{line: t.line} // the file ends inside a rune
-			}
-			b = more
+			t.ncarry = copy(t.carry[:], b[i:])
+			break
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -358,7 +370,7 @@ func (t *textStream) readUTF8(p []byte) (int, error) {
 		}
 		i += size
 	}
-	n := copy(p, b[:i])
+	n := copy(p, b)
 	t.raw.Discard(n)
 	return n, nil
 }
@@ -367,16 +379,15 @@ func (t *textStream) readUTF8(p []byte) (int, error) {
 // that follow: valid multi-byte UTF-8 sequences are common in UTF-8 text
 // and rare by chance in GBK, where most byte pairs are invalid UTF-8.
 func (t *textStream) decide() {
-	w, err := t.raw.Peek(sniffSize)
-	atEOF := err != nil
+	w, _ := t.raw.Peek(sniffSize)
 	valid, invalid := 0, 0
 	for i := 0; i < len(w); {
 		if w[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		if !atEOF && len(w)-i < utf8.UTFMax && !utf8.FullRune(w[i:]) {
-			break
+		if !utf8.FullRune(w[i:]) {
+			break // cut by the end of the window or of the file: no evidence either way
 		}
 		r, size := utf8.DecodeRune(w[i:])
 		if r == utf8.RuneError && size == 1 {

@@ -22,26 +22,11 @@ import (
 // Two values stay as they are: a negative number ("-12", "-3.5"), which a
 // spreadsheet can only read as that number, and a lone "-", the usual
 // placeholder for "none". "+86 …" phone numbers are escaped, which also
-// keeps Excel from dropping the plus sign.
+// keeps Excel from dropping the plus sign. A value that already begins
+// with a quote before such a character gets one more, so that Unescape
+// gives back exactly the value.
 func Escape(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '\t', '\r':
-		return "'" + s
-	}
-	t := strings.TrimLeftFunc(s, unicode.IsSpace)
-	if t == "" {
-		return s
-	}
-	switch t[0] {
-	case '-':
-		if t == "-" || decimal(t[1:]) {
-			return s
-		}
-		return "'" + s
-	case '=', '+', '@':
+	if needsQuote(s) {
 		return "'" + s
 	}
 	return s
@@ -51,10 +36,33 @@ func Escape(s string) string {
 // exported file imports back to the same values; a cell that merely
 // begins with a quote is left alone.
 func Unescape(s string) string {
-	if len(s) > 1 && s[0] == '\'' && Escape(s[1:]) == s {
+	if len(s) > 1 && s[0] == '\'' && needsQuote(s[1:]) {
 		return s[1:]
 	}
 	return s
+}
+
+// needsQuote reports whether Escape quotes s: s, after any quotes that
+// Escape added before, begins a formula.
+func needsQuote(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	if s == "" {
+		return false
+	}
+	if s[0] == '\t' || s[0] == '\r' {
+		return true
+	}
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '-':
+		return t != "-" && !decimal(t[1:])
+	case '=', '+', '@':
+		return true
+	}
+	return false
 }
 
 // decimal reports whether s is digits with at most one decimal point
