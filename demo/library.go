@@ -289,4 +289,3 @@ func headerOf(kind string) []string {
 	}
 	return out
 }
-
