@@ -276,19 +276,3 @@ func DeleteImportFile(ctx context.Context, idb bun.IDB, jobID string) error {
 	_, err := idb.NewDelete().TableExpr("import_job_files").Where("job_id = ?", jobID).Exec(ctx)
 	return err
 }
-
-// ClaimImportJobID takes one queued job for runner, or returns nil when it
-// is not queued (another runner has it).
-func ClaimImportJobID(ctx context.Context, idb bun.IDB, id, runner string, now time.Time) (*ImportJob, error) {
-	res, err := idb.NewUpdate().Model((*ImportJob)(nil)).
-		Set("status = ?", ImportRunning).Set("claimed_by = ?", runner).Set("heartbeat_at = ?", now).
-		Set("attempts = attempts + 1").Set("started_at = ?", now).
-		Where("id = ? AND status = ?", id, ImportQueued).Exec(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("claim import job %s: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return nil, nil
-	}
-	return GetImportJob(ctx, idb, id)
-}

@@ -225,3 +225,37 @@ func UsernamesByIDs(ctx context.Context, idb bun.IDB, ids []string) (map[string]
 	}
 	return out, nil
 }
+
+// ConflictView is a declared conflict with its object.
+type ConflictView struct {
+	Conflict
+	Object Object
+}
+
+// ConflictViewsOf returns the conflicts of the given inspectors with their
+// objects, keyed by inspector, in one statement.
+func ConflictViewsOf(ctx context.Context, idb bun.IDB, inspectorIDs []string) (map[string][]ConflictView, error) {
+	out := make(map[string][]ConflictView, len(inspectorIDs))
+	if len(inspectorIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		InspectorID string    `bun:"inspector_id"`
+		Reason      string    `bun:"reason"`
+		DeclaredAt  time.Time `bun:"declared_at"`
+		Object      `bun:"extend"`
+	}
+	err := idb.NewSelect().TableExpr("inspector_conflicts AS c").
+		ColumnExpr("c.inspector_id, c.reason, c.declared_at").ColumnExpr("o.*").
+		Join("JOIN objects AS o ON o.id = c.object_id").
+		Where("c.inspector_id IN (?)", bun.In(inspectorIDs)).OrderExpr("c.declared_at").Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load conflicts: %w", err)
+	}
+	for _, r := range rows {
+		out[r.InspectorID] = append(out[r.InspectorID], ConflictView{
+			Conflict: Conflict{InspectorID: r.InspectorID, ObjectID: r.Object.ID, Reason: r.Reason, DeclaredAt: r.DeclaredAt},
+			Object:   r.Object})
+	}
+	return out, nil
+}

@@ -427,3 +427,26 @@ func History(ctx context.Context, idb bun.IDB, table, ownerColumn, owner string,
 	}
 	return out, nil
 }
+
+// SupervisorsOf returns, per object id, the departments that supervise it,
+// in one statement.
+func SupervisorsOf(ctx context.Context, idb bun.IDB, objectIDs []string) (map[string][]Department, error) {
+	out := make(map[string][]Department, len(objectIDs))
+	if len(objectIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ObjectID   string `bun:"object_id"`
+		Department `bun:"extend"`
+	}
+	err := idb.NewSelect().TableExpr("object_departments AS od").ColumnExpr("od.object_id").ColumnExpr("d.*").
+		Join("JOIN departments AS d ON d.id = od.department_id").
+		Where("od.object_id IN (?)", bun.In(objectIDs)).OrderExpr("d.sort_order, d.code").Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load supervising departments: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ObjectID] = append(out[r.ObjectID], r.Department)
+	}
+	return out, nil
+}

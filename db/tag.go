@@ -99,3 +99,28 @@ func SetLinks(ctx context.Context, idb bun.IDB, table, ownerColumn, otherColumn,
 	}
 	return nil
 }
+
+// TagsOf returns, for each owner id, its tags (by code), from a link table
+// (object_tags, inspector_tags, item_qualifications), in one statement.
+func TagsOf(ctx context.Context, idb bun.IDB, table, ownerColumn string, owners []string) (map[string][]Tag, error) {
+	out := make(map[string][]Tag, len(owners))
+	if len(owners) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		Owner string `bun:"owner"`
+		Tag   `bun:"extend"`
+	}
+	err := idb.NewSelect().TableExpr("? AS l", bun.Ident(table)).
+		ColumnExpr("l.? AS owner", bun.Ident(ownerColumn)).ColumnExpr("t.*").
+		Join("JOIN tags AS t ON t.id = l.tag_id").
+		Where("l.? IN (?)", bun.Ident(ownerColumn), bun.In(owners)).
+		OrderExpr("t.code").Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", table, err)
+	}
+	for _, r := range rows {
+		out[r.Owner] = append(out[r.Owner], r.Tag)
+	}
+	return out, nil
+}

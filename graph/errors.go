@@ -105,9 +105,16 @@ func badArgument(ctx context.Context, gerr *gqlerror.Error) (string, bool) {
 	if fc == nil || fc.Field.Definition == nil || len(gerr.Path) == 0 {
 		return "", false
 	}
-	name, ok := gerr.Path[len(gerr.Path)-1].(ast.PathName)
-	if !ok || fc.Field.Definition.Arguments.ForName(string(name)) == nil {
-		return "", false
+	// The path runs field, argument, then input fields: createObject.input.uid.
+	for i, el := range gerr.Path {
+		name, ok := el.(ast.PathName)
+		if ok && fc.Field.Definition.Arguments.ForName(string(name)) != nil {
+			var parts []string
+			for _, rest := range gerr.Path[i:] {
+				parts = append(parts, fmt.Sprint(rest))
+			}
+			return strings.Join(parts, "."), true
+		}
 	}
-	return string(name), true
+	return "", false
 }

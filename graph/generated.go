@@ -2752,7 +2752,7 @@ type Inspector implements Node {
   "The INSPECTOR account linked to this record"
   username: String @restricted(roles: [ADMIN, DEPT_ADMIN])
   "Objects this inspector must never be matched with (回避)"
-  conflicts: [Conflict!]! @restricted(roles: [ADMIN, DEPT_ADMIN])
+  conflicts: [Conflict!] @restricted(roles: [ADMIN, DEPT_ADMIN])
   version: Int!
   createdAt: Time!
   updatedAt: Time!
@@ -7957,10 +7957,10 @@ func (ec *executionContext) _Inspector_conflicts(ctx context.Context, field grap
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Conflict) graphql.Marshaler {
-			return ec.marshalNConflict2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflictᚄ(ctx, selections, v)
+			return ec.marshalOConflict2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflictᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Inspector_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15893,7 +15893,7 @@ func (ec *executionContext) _Inspector(ctx context.Context, sel ast.SelectionSet
 				})
 		case "conflicts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Inspector_conflicts(ctx, field, obj)
 				})
@@ -17359,7 +17359,7 @@ func (ec *executionContext) marshalNAuditEntryConnection2ᚖgithubᚗcomᚋsuiji
 }
 
 func (ec *executionContext) marshalNAuditEntryEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐAuditEntryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AuditEntryEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntryEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐAuditEntryEdge(ctx, sel, v[i])
@@ -17412,22 +17412,6 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNConflict2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Conflict) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNConflict2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflict(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNConflict2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflict(ctx context.Context, sel ast.SelectionSet, v *model.Conflict) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Conflict!")
@@ -17447,7 +17431,7 @@ func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋsuijiᚑdev
 }
 
 func (ec *executionContext) marshalNDepartment2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Department) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, sel, v[i])
@@ -17519,7 +17503,7 @@ func (ec *executionContext) marshalNImportJobConnection2ᚖgithubᚗcomᚋsuiji�
 }
 
 func (ec *executionContext) marshalNImportJobEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐImportJobEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportJobEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportJobEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐImportJobEdge(ctx, sel, v[i])
@@ -17569,7 +17553,7 @@ func (ec *executionContext) marshalNImportRowErrorConnection2ᚖgithubᚗcomᚋs
 }
 
 func (ec *executionContext) marshalNImportRowErrorEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐImportRowErrorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportRowErrorEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportRowErrorEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐImportRowErrorEdge(ctx, sel, v[i])
@@ -17629,7 +17613,7 @@ func (ec *executionContext) marshalNInspectionObjectConnection2ᚖgithubᚗcom�
 }
 
 func (ec *executionContext) marshalNInspectionObjectEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionObjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InspectionObjectEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInspectionObjectEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionObjectEdge(ctx, sel, v[i])
@@ -17669,7 +17653,7 @@ func (ec *executionContext) marshalNInspectorConnection2ᚖgithubᚗcomᚋsuiji�
 }
 
 func (ec *executionContext) marshalNInspectorEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InspectorEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInspectorEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectorEdge(ctx, sel, v[i])
@@ -17732,7 +17716,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNItem2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Item) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNItem2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItem(ctx, sel, v[i])
@@ -17774,7 +17758,7 @@ func (ec *executionContext) marshalNItemConnection2ᚖgithubᚗcomᚋsuijiᚑdev
 }
 
 func (ec *executionContext) marshalNItemEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ItemEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNItemEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemEdge(ctx, sel, v[i])
@@ -17813,7 +17797,7 @@ func (ec *executionContext) marshalNItemStatus2githubᚗcomᚋsuijiᚑdevᚋsuij
 }
 
 func (ec *executionContext) marshalNLegalReference2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐLegalReferenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LegalReference) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLegalReference2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐLegalReference(ctx, sel, v[i])
@@ -17871,7 +17855,7 @@ func (ec *executionContext) unmarshalNObjectKind2ᚕgithubᚗcomᚋsuijiᚑdev�
 }
 
 func (ec *executionContext) marshalNObjectKind2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ObjectKind) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObjectKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectKind(ctx, sel, v[i])
@@ -17895,7 +17879,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋsuijiᚑdevᚋsui
 }
 
 func (ec *executionContext) marshalNRecordVersion2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RecordVersion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordVersion2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
@@ -17953,7 +17937,7 @@ func (ec *executionContext) unmarshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuiji
 }
 
 func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []identity.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRole(ctx, sel, v[i])
@@ -17983,7 +17967,7 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNTag2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Tag) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTag2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTag(ctx, sel, v[i])
@@ -18076,7 +18060,7 @@ func (ec *executionContext) marshalNUserConnection2ᚖgithubᚗcomᚋsuijiᚑdev
 }
 
 func (ec *executionContext) marshalNUserEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐUserEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUserEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐUserEdge(ctx, sel, v[i])
@@ -18104,7 +18088,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -18148,7 +18132,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -18176,7 +18160,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -18204,7 +18188,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -18277,6 +18261,25 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOConflict2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Conflict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflict2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐConflict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx context.Context, v any) (*model.Date, error) {
@@ -18421,7 +18424,7 @@ func (ec *executionContext) marshalOInspectorKind2ᚕgithubᚗcomᚋsuijiᚑdev�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInspectorKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectorKind(ctx, sel, v[i])
@@ -18457,7 +18460,7 @@ func (ec *executionContext) marshalOInspectorStatus2ᚕgithubᚗcomᚋsuijiᚑde
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInspectorStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectorStatus(ctx, sel, v[i])
@@ -18558,7 +18561,7 @@ func (ec *executionContext) marshalOItemStatus2ᚕgithubᚗcomᚋsuijiᚑdevᚋs
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNItemStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemStatus(ctx, sel, v[i])
@@ -18642,7 +18645,7 @@ func (ec *executionContext) marshalOObjectKind2ᚕgithubᚗcomᚋsuijiᚑdevᚋs
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObjectKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectKind(ctx, sel, v[i])
@@ -18694,7 +18697,7 @@ func (ec *executionContext) marshalORiskClass2ᚕgithubᚗcomᚋsuijiᚑdevᚋsu
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRiskClass2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐRiskClass(ctx, sel, v[i])
@@ -18746,7 +18749,7 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuiji�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRole(ctx, sel, v[i])
@@ -18844,7 +18847,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -18863,7 +18866,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -18882,7 +18885,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -18901,7 +18904,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 16, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
+
 	"github.com/suiji-dev/suiji/db"
 	"github.com/suiji-dev/suiji/fault"
-	"github.com/suiji-dev/suiji/graph/loaders"
 	"github.com/suiji-dev/suiji/graph/model"
 	"github.com/suiji-dev/suiji/service"
 )
@@ -54,32 +56,64 @@ func toVersions(vs []db.RecordVersion) []*model.RecordVersion {
 	return out
 }
 
-// tagsOf loads tags through the request's loaders, keeping those of scope
-// ("" for any).
-func tagsOf(ctx context.Context, ids []string, scope string) ([]*model.Tag, error) {
-	tags, err := loaders.From(ctx).Tag.LoadAll(ctx, ids)
+// tagsOf converts tags, keeping those of scope ("" for any).
+func tagsOf(tags []db.Tag, err error, scope string) ([]*model.Tag, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*model.Tag, 0, len(tags))
-	for _, t := range tags {
-		if scope == "" || t.Scope == scope {
-			out = append(out, toTag(t))
+	for i := range tags {
+		if scope == "" || tags[i].Scope == scope {
+			out = append(out, toTag(&tags[i]))
 		}
 	}
 	return out, nil
 }
 
-func departmentsOf(ctx context.Context, ids []string) ([]*model.Department, error) {
-	ds, err := loaders.From(ctx).Department.LoadAll(ctx, ids)
+func departmentsOf(ds []db.Department, err error) ([]*model.Department, error) {
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*model.Department, len(ds))
-	for i, d := range ds {
-		out[i] = toDepartment(d)
+	for i := range ds {
+		out[i] = toDepartment(&ds[i])
 	}
 	return out, nil
+}
+
+// requested reports whether the current list field's selection asks for
+// edges.node.<field>, so a list resolver primes only the loaders it needs.
+func requested(ctx context.Context, field string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, edges := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		if edges.Name != "edges" {
+			continue
+		}
+		for _, node := range graphql.CollectFields(oc, edges.Selections, nil) {
+			if node.Name != "node" {
+				continue
+			}
+			for _, f := range graphql.CollectFields(oc, node.Selections, nil) {
+				if f.Name == field {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prime queues the keys of a page's relations in one batch before the
+// page's rows resolve, so each relation costs one statement whatever the
+// page size (without it, batching would depend on goroutine timing).
+func prime[V any](ctx context.Context, l *dataloadgen.Loader[string, V], keys []string) {
+	if len(keys) > 0 {
+		_ = l.LoadAllThunk(ctx, keys)
+	}
 }
 
 // ids decodes a list of opaque ids of one type.

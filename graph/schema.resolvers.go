@@ -24,11 +24,7 @@ func (r *auditEntryConnectionResolver) TotalCount(ctx context.Context, obj *mode
 }
 
 func (r *conflictResolver) Object(ctx context.Context, obj *model.Conflict) (*model.InspectionObject, error) {
-	o, err := loaders.From(ctx).Object.Load(ctx, obj.ObjectID)
-	if err != nil {
-		return nil, err
-	}
-	return toObject(o), nil
+	return toObject(&obj.Object), nil
 }
 
 func (r *importJobResolver) Kind(ctx context.Context, obj *model.ImportJob) (model.ImportKind, error) {
@@ -107,19 +103,12 @@ func (r *inspectionObjectResolver) RiskClass(ctx context.Context, obj *model.Ins
 }
 
 func (r *inspectionObjectResolver) Tags(ctx context.Context, obj *model.InspectionObject) ([]*model.Tag, error) {
-	tagIDs, err := loaders.From(ctx).ObjectTags.Load(ctx, obj.Object.ID)
-	if err != nil {
-		return nil, err
-	}
-	return tagsOf(ctx, tagIDs, "")
+	tags, err := loaders.From(ctx).ObjectTags.Load(ctx, obj.Object.ID)
+	return tagsOf(tags, err, "")
 }
 
 func (r *inspectionObjectResolver) SupervisingDepartments(ctx context.Context, obj *model.InspectionObject) ([]*model.Department, error) {
-	deptIDs, err := loaders.From(ctx).ObjectDepartments.Load(ctx, obj.Object.ID)
-	if err != nil {
-		return nil, err
-	}
-	return departmentsOf(ctx, deptIDs)
+	return departmentsOf(loaders.From(ctx).ObjectDepartments.Load(ctx, obj.Object.ID))
 }
 
 func (r *inspectionObjectResolver) History(ctx context.Context, obj *model.InspectionObject, first *int) ([]*model.RecordVersion, error) {
@@ -153,19 +142,13 @@ func (r *inspectorResolver) CertificateExpiresOn(ctx context.Context, obj *model
 }
 
 func (r *inspectorResolver) Qualifications(ctx context.Context, obj *model.Inspector) ([]*model.Tag, error) {
-	tagIDs, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
-	if err != nil {
-		return nil, err
-	}
-	return tagsOf(ctx, tagIDs, db.TagQualification)
+	tags, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
+	return tagsOf(tags, err, db.TagQualification)
 }
 
 func (r *inspectorResolver) Expertise(ctx context.Context, obj *model.Inspector) ([]*model.Tag, error) {
-	tagIDs, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
-	if err != nil {
-		return nil, err
-	}
-	return tagsOf(ctx, tagIDs, db.TagExpertise)
+	tags, err := loaders.From(ctx).InspectorTags.Load(ctx, obj.Inspector.ID)
+	return tagsOf(tags, err, db.TagExpertise)
 }
 
 func (r *inspectorResolver) Phone(ctx context.Context, obj *model.Inspector) (*string, error) {
@@ -195,7 +178,7 @@ func (r *inspectorResolver) Conflicts(ctx context.Context, obj *model.Inspector)
 	}
 	out := make([]*model.Conflict, len(cs))
 	for i, c := range cs {
-		out[i] = &model.Conflict{ObjectID: c.ObjectID, Reason: c.Reason, DeclaredAt: c.DeclaredAt}
+		out[i] = &model.Conflict{Object: c.Object, Reason: c.Reason, DeclaredAt: c.DeclaredAt}
 	}
 	return out, nil
 }
@@ -253,11 +236,8 @@ func (r *itemResolver) RatioCapBp(ctx context.Context, obj *model.Item) (*int, e
 }
 
 func (r *itemResolver) Qualifications(ctx context.Context, obj *model.Item) ([]*model.Tag, error) {
-	tagIDs, err := loaders.From(ctx).ItemQualifications.Load(ctx, obj.Item.ID)
-	if err != nil {
-		return nil, err
-	}
-	return tagsOf(ctx, tagIDs, "")
+	tags, err := loaders.From(ctx).ItemQualifications.Load(ctx, obj.Item.ID)
+	return tagsOf(tags, err, "")
 }
 
 func (r *itemResolver) Status(ctx context.Context, obj *model.Item) (model.ItemStatus, error) {
@@ -660,12 +640,19 @@ func (r *queryResolver) Items(ctx context.Context, first *int, after *string, fi
 		return nil, err
 	}
 	conn := &model.ItemConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos.Code != ""}}
+	ids, depts := make([]string, len(items)), make([]string, len(items))
 	for i := range items {
-		d, err := loaders.From(ctx).Department.Load(ctx, items[i].DepartmentID)
-		if err != nil {
-			return nil, err
-		}
-		conn.Edges = append(conn.Edges, &model.ItemEdge{Cursor: itemCursor(&items[i], d.SortOrder, d.Code), Node: toItem(&items[i])})
+		ids[i], depts[i] = items[i].ID, items[i].DepartmentID
+	}
+	if requested(ctx, "qualifications") {
+		prime(ctx, loaders.From(ctx).ItemQualifications, ids)
+	}
+	ds, err := loaders.From(ctx).Department.LoadAll(ctx, depts) // the cursors need them
+	if err != nil {
+		return nil, err
+	}
+	for i := range items {
+		conn.Edges = append(conn.Edges, &model.ItemEdge{Cursor: itemCursor(&items[i], ds[i].SortOrder, ds[i].Code), Node: toItem(&items[i])})
 	}
 	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
 	return conn, nil
@@ -698,6 +685,16 @@ func (r *queryResolver) Objects(ctx context.Context, first *int, after *string, 
 		return nil, err
 	}
 	conn := &model.InspectionObjectConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	ids := make([]string, len(objs))
+	for i := range objs {
+		ids[i] = objs[i].ID
+	}
+	if requested(ctx, "tags") {
+		prime(ctx, loaders.From(ctx).ObjectTags, ids)
+	}
+	if requested(ctx, "supervisingDepartments") {
+		prime(ctx, loaders.From(ctx).ObjectDepartments, ids)
+	}
 	for i := range objs {
 		conn.Edges = append(conn.Edges, &model.InspectionObjectEdge{Cursor: cursor(objs[i].UID), Node: toObject(&objs[i])})
 	}
@@ -737,6 +734,19 @@ func (r *queryResolver) Inspectors(ctx context.Context, first *int, after *strin
 		return nil, err
 	}
 	conn := &model.InspectorConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	ids, depts := make([]string, len(ns)), make([]string, len(ns))
+	for i := range ns {
+		ids[i], depts[i] = ns[i].ID, ns[i].DepartmentID
+	}
+	if requested(ctx, "department") {
+		prime(ctx, loaders.From(ctx).Department, depts)
+	}
+	if requested(ctx, "qualifications") || requested(ctx, "expertise") {
+		prime(ctx, loaders.From(ctx).InspectorTags, ids)
+	}
+	if requested(ctx, "conflicts") {
+		prime(ctx, loaders.From(ctx).Conflicts, ids)
+	}
 	for i := range ns {
 		conn.Edges = append(conn.Edges, &model.InspectorEdge{Cursor: cursor(ns[i].UID), Node: toInspector(&ns[i])})
 	}

@@ -305,3 +305,19 @@ func placeholder(schema *ast.Schema, typ *ast.Type) string {
 	}
 	return `"x"`
 }
+
+// TestMaskedFieldsAreNullable: @restricted answers null and @personal may
+// withhold a value, so the fields they guard must be nullable, or a query
+// by a role without access would fail as a whole.
+func TestMaskedFieldsAreNullable(t *testing.T) {
+	schema := loadSchema(t)
+	for _, def := range schema.Types {
+		for _, f := range def.Fields {
+			for _, d := range []string{"restricted", "personal"} {
+				if f.Directives.ForName(d) != nil && f.Type.NonNull {
+					t.Errorf("%s.%s carries @%s but is non-null", def.Name, f.Name, d)
+				}
+			}
+		}
+	}
+}

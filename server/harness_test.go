@@ -55,6 +55,10 @@ func startServer(t testing.TB, kind db.Kind) *testServer {
 	}
 	hs := httptest.NewServer(NewServer(cfg, log, a.svc, a.metrics))
 	t.Cleanup(hs.Close)
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { a.svc.RunImports(runCtx, "test-runner"); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
 	return &testServer{t: t, url: hs.URL, app: a, cfg: cfg}
 }
 

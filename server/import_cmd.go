@@ -51,14 +51,8 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 		return &exitError{code: 2, err: errors.New("import: name one file")}
 	}
 	path := fs.Arg(0)
-	f, err := os.Open(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("cannot read %s: %w", path, err)}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return &exitError{code: 2, err: err}
 	}
 	a, err := openApp(ctx, cfg, newLogger(cfg, stderr), true)
 	if err != nil {
@@ -66,15 +60,9 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer a.store.Close()
 	ctx = identity.With(ctx, identity.System())
-	job, err := a.svc.StartImport(ctx, service.ImportRequest{Kind: kind, FileName: path, Size: st.Size(), File: f,
-		DryRun: *dry, AllOrNothing: *all})
+	job, err := a.svc.ImportFile(ctx, service.ImportRequest{Kind: kind, DryRun: *dry, AllOrNothing: *all}, path)
 	if err != nil {
 		return &exitError{code: 2, err: userError(err)}
-	}
-	host, _ := os.Hostname()
-	job, err = a.svc.RunImportNow(ctx, fmt.Sprintf("cli:%s:%d", host, os.Getpid()), job.ID)
-	if err != nil {
-		return err
 	}
 	if job.Status == db.ImportFailed {
 		return &exitError{code: 2, err: fmt.Errorf("%s: %s", path, job.Message)}

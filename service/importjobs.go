@@ -34,6 +34,9 @@ type ImportRequest struct {
 	File         io.Reader
 	DryRun       bool
 	AllOrNothing bool
+	// Runner, when set, claims the job for the caller, which runs it itself
+	// (the shell); background runners leave it alone.
+	Runner string
 }
 
 // StartImport stores the file and queues a job; a runner picks it up at
@@ -67,6 +70,10 @@ func (s *Service) StartImport(ctx context.Context, req ImportRequest) (*db.Impor
 		CreatedRole: string(c.Role), RequestID: c.RequestID, ClientAddr: c.ClientAddr, CreatedAt: s.now()}
 	if c.Role == identity.DeptAdmin {
 		job.DepartmentID = &c.DepartmentID
+	}
+	if req.Runner != "" {
+		now := s.now()
+		job.Status, job.ClaimedBy, job.HeartbeatAt, job.StartedAt, job.Attempts = db.ImportRunning, req.Runner, &now, &now, 1
 	}
 	hash := sha256.New()
 	counted := &countingReader{r: io.TeeReader(io.LimitReader(br, MaxImportBytes+1), hash)}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/suiji-dev/suiji/db"
@@ -45,15 +46,15 @@ func (s *Service) RunImports(ctx context.Context, runner string) {
 	}
 }
 
-// RunImportNow runs one claimed job to its end in the caller's goroutine
-// (the shell's import command).
-func (s *Service) RunImportNow(ctx context.Context, runner, jobID string) (*db.ImportJob, error) {
-	job, err := db.ClaimImportJobID(ctx, s.db, jobID, runner, s.now())
+// runImportHere runs a job that StartImport claimed for runner to its end
+// in the caller's goroutine.
+func (s *Service) runImportHere(ctx context.Context, runner, jobID string) (*db.ImportJob, error) {
+	job, err := db.GetImportJob(ctx, s.db, jobID)
 	if err != nil {
 		return nil, err
 	}
-	if job == nil {
-		return nil, fmt.Errorf("import job %s is not queued", jobID)
+	if job.Status != db.ImportRunning || job.ClaimedBy != runner {
+		return nil, fmt.Errorf("import job %s is not this runner's", jobID)
 	}
 	s.runImport(ctx, runner, job)
 	return db.GetImportJob(ctx, s.db, jobID)
@@ -416,10 +417,11 @@ func (s *Service) ImportFile(ctx context.Context, req ImportRequest, path string
 	if req.FileName == "" {
 		req.FileName = path
 	}
+	host, _ := os.Hostname()
+	req.Runner = fmt.Sprintf("local:%s:%d:%s", host, os.Getpid(), uuid.Must(uuid.NewV7()))
 	job, err := s.StartImport(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	host, _ := os.Hostname()
-	return s.RunImportNow(ctx, fmt.Sprintf("local:%s:%d", host, os.Getpid()), job.ID)
+	return s.runImportHere(ctx, req.Runner, job.ID)
 }

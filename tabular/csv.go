@@ -156,7 +156,11 @@ func (c *csvReader) Next() (Row, error) {
 		c.text.rowBytes = 0
 		rec, err := c.cr.Read()
 		if err != nil {
-			c.err = c.readError(err)
+			err = c.readError(err)
+			if e, ok := err.(*Error); ok && e.Row > 0 {
+				return Row{}, err // that row only: the next call goes on after it
+			}
+			c.err = err
 			break
 		}
 		start, _ := c.cr.FieldPos(0)
@@ -169,17 +173,16 @@ func (c *csvReader) Next() (Row, error) {
 		if cells == nil {
 			continue
 		}
+		c.rows++
 		if c.text.mode == modeGB18030 || c.text.mode == modeDecoder {
 			for _, cell := range cells {
 				if strings.ContainsRune(cell, utf8.RuneError) {
-					c.err = rowError(ErrEncoding, c.row, nil, fmt.Sprintf(
+					return Row{}, rowError(ErrEncoding, c.row, nil, fmt.Sprintf(
 						"第%d行有无法识别的字符：文件的编码不是 %s，请另存为 UTF-8 的 CSV 再上传 (row %d has bytes that are not %s: save the file as UTF-8 CSV)",
 						c.row, c.text.encoding(), c.row, c.text.encoding()))
-					return Row{}, c.err
 				}
 			}
 		}
-		c.rows++
 		return Row{Number: c.row, Cells: cells}, nil
 	}
 	return Row{}, c.err
@@ -190,6 +193,9 @@ func (c *csvReader) rowAt(line int) int {
 	return c.row + max(line-c.endLine, 1)
 }
 
+// readError turns an error from encoding/csv into one for people. A row
+// that cannot be read is skipped, so reading can go on after it; the
+// counters move past it.
 func (c *csvReader) readError(err error) error {
 	if err == io.EOF {
 		if c.rows == 0 {
@@ -205,18 +211,21 @@ func (c *csvReader) readError(err error) error {
 	switch {
 	case errors.As(err, &enc):
 		row := c.rowAt(enc.line)
+		c.row, c.endLine = row, enc.line
+		c.text.resume()
 		return rowError(ErrEncoding, row, err, fmt.Sprintf(
-			"第%d行起不是 UTF-8 编码：文件前面是 UTF-8，后面换了编码（常见于拼接的文件），请整个另存为 UTF-8 的 CSV 再上传 (from row %d on the file is not UTF-8 although it starts as UTF-8: save the whole file as UTF-8 CSV)",
+			"第%d行有不是 UTF-8 编码的字节：文件的编码前后不一致（常见于拼接的文件）或文件已损坏，请整个另存为 UTF-8 的 CSV 再上传 (row %d has bytes that are not UTF-8: the file mixes encodings or is damaged; save it as UTF-8 CSV)",
 			row, row))
 	case errors.As(err, &long):
-		// The record began after the last one read; blank rows between
-		// them, if any, are not counted here.
+		// This ends the reading. The record began after the last one
+		// read; blank rows between them, if any, are not counted here.
 		row := c.row + 1
-		return rowError(ErrTooLarge, row, err, fmt.Sprintf(
+		return fileError(ErrTooLarge, err, fmt.Sprintf(
 			"从第%d行起的一行超过 %d MiB，可能是英文双引号没有闭合 (the row from row %d on is over %d MiB: probably an unclosed quote)",
 			row, maxRowBytes>>20, row, maxRowBytes>>20))
 	case errors.As(err, &pe):
 		row := c.rowAt(pe.StartLine)
+		c.row, c.endLine = row, pe.Line
 		return rowError(ErrCorrupt, row, err, fmt.Sprintf(
 			"第%d行的英文双引号不成对，无法分列：请检查该行，或在 Excel 中打开后重新另存为 CSV (row %d: quotes do not pair up)",
 			row, row))
@@ -243,7 +252,8 @@ type textStream struct {
 	rowBytes int       // bytes returned since csvReader last reset it
 	carry    [utf8.UTFMax - 1]byte
 	ncarry   int   // bytes of a UTF-8 sequence cut by the end of the last read
-	err      error // sticky
+	skip     bool  // drop the rest of the current line first (after resume)
+	err      error // returned until resume, for good unless an encoding error
 }
 
 const (
@@ -286,6 +296,11 @@ func (t *textStream) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	if t.skip {
+		if err := t.skipLine(); err != nil {
+			return 0, err
+		}
+	}
 	var n int
 	switch t.mode {
 	case modeGB18030, modeDecoder:
@@ -302,6 +317,35 @@ func (t *textStream) Read(p []byte) (int, error) {
 		return 0, t.err
 	}
 	return n, nil // an error waits for the next call, after these bytes are used
+}
+
+// resume goes on after an encoding error, from the line after the bad byte.
+// Until it is called the error is returned again: bufio hands a read error
+// over once, and the one that reaches encoding/csv must be the one csvReader
+// sees.
+func (t *textStream) resume() {
+	var enc *encodingError
+	if errors.As(t.err, &enc) {
+		t.err, t.skip, t.ncarry = nil, true, 0
+	}
+}
+
+// skipLine drops the rest of the line with the bad byte.
+func (t *textStream) skipLine() error {
+	for {
+		_, err := t.raw.ReadSlice('\n')
+		switch err {
+		case bufio.ErrBufferFull:
+			continue
+		case nil:
+			t.line++
+		case io.EOF:
+		default:
+			return err
+		}
+		t.skip = false
+		return nil
+	}
 }
 
 // readUTF8 copies bytes from raw to p: only ASCII while undecided, checked

@@ -25,7 +25,7 @@ var (
 // with fmt.Errorf and are reported as internal.
 type Error struct {
 	Kind    error  // ErrNotSpreadsheet, ErrCorrupt, …
-	Row     int    // the row at fault as the spreadsheet numbers it (header = 1), 0 for the whole file
+	Row     int    // the row that could not be read, as the spreadsheet numbers it (header = 1); reading can go on past it. 0 when the error ends the reading (the message may still name a row)
 	Message string // Chinese first, English in parentheses
 	Err     error  // the cause, for logs; never shown
 }

@@ -82,9 +82,12 @@ type Source struct {
 
 // Reader returns the rows of one sheet, in order.
 type Reader interface {
-	// Next returns the next non-empty row, or io.EOF after the last. Any
-	// other error ends the reading: Next returns it again on every later
-	// call.
+	// Next returns the next non-empty row, or io.EOF after the last. An
+	// *Error with Row > 0 is about that row only (its quotes do not pair
+	// up, its bytes are not in the file's encoding, …): the caller can
+	// record it and call Next again, which goes on with the rows after it.
+	// Any other error ends the reading: Next returns it again on every
+	// later call.
 	Next() (Row, error)
 	// Source describes the file. For a CSV whose first 64 KiB are plain
 	// ASCII the encoding is only settled at the first non-ASCII byte.

@@ -17,8 +17,13 @@ type xlsxReader struct {
 	f       *excelize.File
 	rows    *excelize.Rows
 	row     int  // the sheet row the iterator is on
-	pending *Row // the first non-empty row, found while choosing the sheet
+	pending *pending // the first non-empty row, found while choosing the sheet
 	err     error
+}
+
+type pending struct {
+	row Row
+	err error
 }
 
 func openXLSX(r io.ReaderAt, size int64, name string) (Reader, error) {
@@ -114,10 +119,12 @@ func (x *xlsxReader) chooseSheet() error {
 			x.rows = nil
 			continue
 		}
-		if err != nil {
+		if e, ok := err.(*Error); err != nil && !(ok && e.Row > 0) {
 			return err
 		}
-		x.pending = &row
+		// A row that cannot be read still makes the sheet the one to read:
+		// Next reports it first.
+		x.pending = &pending{row: row, err: err}
 		return nil
 	}
 	return fileError(ErrEmpty, nil, fmt.Sprintf("文件“%s”的工作表里没有数据 (%s has no data in any visible sheet)", x.src.Name, x.src.Name))
@@ -126,16 +133,15 @@ func (x *xlsxReader) chooseSheet() error {
 func (x *xlsxReader) Source() Source { return x.src }
 
 func (x *xlsxReader) Next() (Row, error) {
-	if x.pending != nil {
-		row := *x.pending
+	if p := x.pending; p != nil {
 		x.pending = nil
-		return row, nil
+		return p.row, p.err
 	}
 	if x.err != nil {
 		return Row{}, x.err
 	}
 	row, err := x.next()
-	if err != nil {
+	if e, ok := err.(*Error); err != nil && !(ok && e.Row > 0) {
 		x.err = err
 	}
 	return row, err
@@ -159,7 +165,7 @@ func (x *xlsxReader) next() (Row, error) {
 	// The iterator stops quietly at malformed XML; only its row limit is
 	// reported.
 	if err := x.rows.Error(); err != nil {
-		return Row{}, rowError(ErrTooLarge, x.row, err, fmt.Sprintf(
+		return Row{}, fileError(ErrTooLarge, err, fmt.Sprintf(
 			"文件“%s”的行数超过 Excel 的上限 (%s has more rows than Excel allows)", x.src.Name, x.src.Name))
 	}
 	return Row{}, io.EOF

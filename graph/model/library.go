@@ -52,9 +52,9 @@ type Inspector struct {
 
 func (Inspector) IsNode() {}
 
-// Conflict is a declared conflict; the object resolves through a loader.
+// Conflict is a declared conflict, loaded with its object.
 type Conflict struct {
-	ObjectID   string
+	Object     db.Object
 	Reason     string
 	DeclaredAt time.Time
 }
