@@ -365,7 +365,9 @@ func TestInspectors(t *testing.T) {
 	s.must(admin, create, map[string]any{"in": in}, &c)
 
 	var objs struct {
-		Objects struct{ Edges []struct{ Node struct{ ID string } } }
+		Objects struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	s.must(admin, `{ objects(first: 1) { edges { node { id } } } }`, nil, &objs)
 	obj := objs.Objects.Edges[0].Node.ID

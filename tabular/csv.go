@@ -84,10 +84,12 @@ func binaryError(name string) *Error {
 		"文件“%s”不是文本表格（含有二进制内容），请上传 Excel（.xlsx）或 CSV 文件 (%s is not a text table: it has binary content)", name, name))
 }
 
-// looksLikeText reports whether a decoded prefix is text: control
-// characters other than tab, line feed, form feed and carriage return, and
-// the replacement character left by undecodable bytes, make up less than
-// 1% of it. Text never has them; a binary file has them everywhere.
+// looksLikeText reports whether a decoded prefix is text: it has no NUL,
+// and control characters other than tab, line feed, form feed and carriage
+// return, with the replacement characters left by undecodable bytes, are
+// at most 3 or at most 1% of it. Text has next to none — a stray bad byte
+// is a row error, not a reason to refuse the file — while a binary file has
+// them everywhere.
 func looksLikeText(p []byte) bool {
 	bad, total := 0, 0
 	for len(p) > 0 {
@@ -104,7 +106,7 @@ func looksLikeText(p []byte) bool {
 			bad++
 		}
 	}
-	return bad*100 <= total
+	return bad <= 3 || bad*100 <= total
 }
 
 // sniffDelimiter looks at the first non-blank line: a comma anywhere

@@ -16,7 +16,7 @@ type xlsxReader struct {
 	src     Source
 	f       *excelize.File
 	rows    *excelize.Rows
-	row     int  // the sheet row the iterator is on
+	row     int      // the sheet row the iterator is on
 	pending *pending // the first non-empty row, found while choosing the sheet
 	err     error
 }
