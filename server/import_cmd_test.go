@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/suiji-dev/suiji/db"
+	"github.com/suiji-dev/suiji/demo"
+	"github.com/suiji-dev/suiji/identity"
+	"github.com/suiji-dev/suiji/service"
+)
+
+// TestImportCommand: rows numbered as the spreadsheet numbers them, one
+// line per rejected row, a summary, and the exit codes.
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SUIJI_DATA_DIR": dir, "SUIJI_DEMO_PASSWORD": testPassword}
+	if code, out := runCmd(t, env, "seed", "--demo", "--objects", "10"); code != 0 {
+		t.Fatalf("seed: %d %s", code, out)
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	good := newUSCC(t, rng, '1')
+	file := filepath.Join(dir, "objects.csv")
+	content := "统一社会信用代码,名称,信用风险分类\n" + good + ",郑州嘉禾科技有限公司,B\n\n" + good[:17] + nextChar(good[17]) + ",抄错的,A\n,没有代码,A\n"
+	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCmd(t, env, "import", "objects", "--dry-run", file)
+	if code != 1 || !strings.Contains(out, "created 1, updated 0, unchanged 0, rejected 2 (dry run: nothing written)") {
+		t.Errorf("dry run: exit %d\n%s", code, out)
+	}
+	code, out = runCmd(t, env, "import", "objects", file)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 3 || !strings.HasPrefix(lines[0], "row 4: 统一社会信用代码(A): uscc_check ") ||
+		!strings.HasPrefix(lines[1], "row 5: 统一社会信用代码(A): required ") || lines[2] != "created 1, updated 0, unchanged 0, rejected 2" {
+		t.Errorf("import: exit %d\n%s", code, out)
+	}
+	if err := os.WriteFile(file, []byte(content[:strings.Index(content, "\n\n")+1]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := runCmd(t, env, "import", "objects", file); code != 0 || strings.TrimSpace(out) != "created 0, updated 0, unchanged 1, rejected 0" {
+		t.Errorf("the good row again: exit %d %q", code, out)
+	}
+	for _, tc := range []struct{ name, content string }{
+		{"missing file", ""},
+		{"binary file", "\x00\x01\x02garbage\x00"},
+		{"header missing a required column", "名称\n某公司\n"},
+	} {
+		path := filepath.Join(dir, "bad.csv")
+		if tc.content != "" {
+			_ = os.WriteFile(path, []byte(tc.content), 0o600)
+		} else {
+			path = filepath.Join(dir, "missing.csv")
+		}
+		if code, out := runCmd(t, env, "import", "objects", path); code != 2 || strings.Contains(out, "goroutine") {
+			t.Errorf("%s: exit %d %q, want 2", tc.name, code, out)
+		}
+	}
+	if code, out := runCmd(t, env, "import", "template", "inspectors"); code != 0 || !strings.HasPrefix(out, "人员编号*,姓名*,所属部门*") {
+		t.Errorf("template: %d %q", code, out)
+	}
+}
+
+// TestImportResumesAfterRestart: a job whose runner died (no heartbeat) is
+// taken over by another runner and finished; nothing is lost.
+func TestImportResumesAfterRestart(t *testing.T) {
+	s := startServer(t, db.SQLite)
+	ctx := identity.With(context.Background(), identity.System())
+	if err := demo.SeedLibraries(ctx, s.app.svc, demo.LibraryOptions{}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	csv := "统一社会信用代码,名称\n" + newUSCC(t, rng, '1') + ",郑州一号公司\n" + newUSCC(t, rng, '1') + ",郑州二号公司\n"
+	// A job claimed by a runner that then died: its heartbeat is old.
+	job, err := s.app.svc.StartImport(ctx, service.ImportRequest{Kind: "OBJECTS", FileName: "x.csv", Size: int64(len(csv)),
+		File: strings.NewReader(csv), Runner: "dead-runner"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if _, err := s.app.store.NewUpdate().Model((*db.ImportJob)(nil)).Set("heartbeat_at = ?", old).
+		Where("id = ?", job.ID).Exec(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		j, err := db.GetImportJob(context.Background(), s.app.store, job.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.Status == db.ImportSucceeded {
+			if j.CreatedCount != 2 || j.Attempts != 2 || j.ClaimedBy == "dead-runner" {
+				t.Errorf("resumed job: %+v", j)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the abandoned job was not resumed: %s claimed by %s", j.Status, j.ClaimedBy)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
