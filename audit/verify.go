@@ -282,8 +282,8 @@ func (v *Verifier) report(head *Head) Report {
 	if r.Checkpoints == 1 {
 		noun = "checkpoint"
 	}
-	r.Message = fmt.Sprintf("audit chain intact: %d entries, head %d %s…, %d signed %s checked",
-		r.Entries, r.HeadSeq, shortHash(r.HeadHash), r.Checkpoints, noun)
+	r.Message = fmt.Sprintf("audit chain intact: %d entries, head %d %s…, %d signed %s checked (审计链完整：%d条，已核对%d个签名检查点)",
+		r.Entries, r.HeadSeq, shortHash(r.HeadHash), r.Checkpoints, noun, r.Entries, r.Checkpoints)
 	return r
 }
 

@@ -218,7 +218,7 @@ func TestVerifierCheckpointsCounted(t *testing.T) {
 		}
 	}
 	r := v.Finish(headOf(es))
-	want := fmt.Sprintf("audit chain intact: 5 entries, head 5 %s…, 4 signed checkpoints checked", es[4].Hash[:12])
+	want := fmt.Sprintf("audit chain intact: 5 entries, head 5 %s…, 4 signed checkpoints checked (审计链完整：5条，已核对4个签名检查点)", es[4].Hash[:12])
 	if !r.Intact || r.Checkpoints != 4 || r.CheckpointSeq != 5 || r.Message != want {
 		t.Fatalf("report %+v\nwant message %q", r, want)
 	}

@@ -16,15 +16,17 @@ command -v go >/dev/null || fail "Go is not installed"
 command -v npm >/dev/null || fail "Node.js and npm are not installed"
 
 # --- set-up ------------------------------------------------------------------
-if [ ! -x /usr/bin/chromium ]; then
-  step "installing chromium for the browser test (Debian package)"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-      || fail "could not install chromium"
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-      || fail "could not install chromium (needs root or sudo)"
-  fi
+# Debian packages for the browser test: chromium, and CJK fonts so that
+# screenshots show Chinese text instead of boxes.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]} for the browser test (Debian packages)"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || fail "could not install ${missing[*]} (needs root or sudo, and Debian's package mirror)"
 fi
 step "installing npm packages"
 ./scripts/npm-ci.sh
@@ -62,6 +64,7 @@ export SUIJI_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$pgport/postgres?s
 # --- generated code ------------------------------------------------------------
 step "checking that generated code is current (make generate)"
 go generate ./...
+npm run --silent codegen:check --workspace frontend >/dev/null || fail "the SPA's generated GraphQL types are stale: run 'make generate' and commit"
 if git rev-parse --git-dir >/dev/null 2>&1; then
   if ! git diff --exit-code --stat -- graph frontend/src/gql; then
     fail "generated code is stale: run 'make generate' and commit the result"
