@@ -161,7 +161,7 @@ func TestAuditAppendAndVerify(t *testing.T) {
 		appendAudit(t, store, 13, 14)
 		k.checkpoint(t, store)
 		r := k.verify(t, store)
-		want := fmt.Sprintf("audit chain intact: 14 entries, head 14 %s…, 2 signed checkpoints checked", r.HeadHash[:12])
+		want := fmt.Sprintf("audit chain intact: 14 entries, head 14 %s…, 2 signed checkpoints checked (审计链完整：14条，已核对2个签名检查点)", r.HeadHash[:12])
 		if !r.Intact || r.Entries != 14 || r.HeadSeq != 14 || r.CheckpointSeq != 14 || r.Message != want {
 			t.Fatalf("report %+v\nwant message %q", r, want)
 		}
