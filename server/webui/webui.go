@@ -35,6 +35,10 @@ func Handler() http.Handler {
 	app, err := fs.Sub(dist, "dist/app")
 	if err != nil || !Built() {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if p := path.Clean("/" + r.URL.Path); strings.HasPrefix(p, "/assets/") || path.Ext(p) != "" {
+				http.NotFound(w, r)
+				return
+			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
 			_, _ = w.Write([]byte(placeholder))
