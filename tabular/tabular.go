@@ -98,8 +98,9 @@ type Reader interface {
 }
 
 // Open detects the format of the size bytes of r from its content and
-// returns a Reader for its first non-empty sheet. name is only used in
-// messages and Source.
+// returns a Reader for its rows: a CSV's, or those of a workbook's first
+// visible sheet that has any data (hidden sheets hold the lists behind a
+// template's drop-downs). name is only used in messages and Source.
 //
 // An XLSX is unpacked by excelize: the compressed file is copied into
 // memory while it is opened, and worksheets and shared-string tables over

@@ -208,9 +208,13 @@ func (x *XLSXWriter) write(cells []string, style int) error {
 	x.row++
 	x.cells = x.cells[:0]
 	for i, s := range cells {
-		if n := len(s); n > maxCellChars && utf16Len(s) > maxCellChars { // UTF-16 units ≤ UTF-8 bytes
-			n = utf16Len(s)
-			return fmt.Errorf("write row %d: cell %s%d has %d characters, more than Excel's %d", x.row, ColumnName(i), x.row, n, maxCellChars)
+		// A string has no more UTF-16 units than UTF-8 bytes: count only
+		// the long ones. Excel would cut the cell; refuse rather than lose
+		// text silently.
+		if len(s) > maxCellChars {
+			if n := utf16Len(s); n > maxCellChars {
+				return fmt.Errorf("write row %d: cell %s%d has %d characters, more than Excel's %d", x.row, ColumnName(i), x.row, n, maxCellChars)
+			}
 		}
 		if s == "" {
 			x.cells = append(x.cells, nil) // no cell; the column style still applies

@@ -1,7 +1,7 @@
 // Package uscc checks the unified social credit code (统一社会信用代码) of
 // GB 32100-2015: 18 characters that name every legal person and other
 // organisation in China, and that every inspection object in suiji is keyed
-// by. It is pure: no I/O, no clock, no globals but constant tables.
+// by. It is pure: no I/O, no clock, no state.
 //
 // Layout of a code, 1-based:
 //
@@ -230,10 +230,10 @@ func province(p string) bool {
 // Normalize turns what people paste into what Validate expects: it removes
 // every white space (ASCII, full-width U+3000, no-break U+00A0 …) and
 // zero-width character anywhere in s — a code never contains one, and PDFs
-// and Word tables insert them — maps full-width letters and digits to ASCII
-// and upper-cases ASCII letters. It does not remove hyphens: "M0001000-Y"
-// is the organisation-code notation, and a hyphen in a USCC is an error the
-// person should see.
+// and Word tables insert them — maps full-width forms (U+FF01–U+FF5E:
+// letters, digits, punctuation) to ASCII and upper-cases ASCII letters. It
+// does not remove hyphens: "M0001000-Y" is the organisation-code notation,
+// and a hyphen in a USCC is an error the person should see.
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -304,8 +304,8 @@ func Complete(prefix string) (string, error) {
 
 // Generate makes a random valid code with the given authority, category and
 // division, for tests and the demo seeder. The organisation code body is
-// "MA" plus 6 random characters, the form registration authorities have
-// assigned to new entities since 2015.
+// "MA" plus 6 random characters, the shape of most codes issued to new
+// entities since 2015.
 func Generate(rng *rand.Rand, authority, category byte, division string) (string, error) {
 	body := []byte("MA000000")
 	for i := 2; i < len(body); i++ {
