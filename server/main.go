@@ -63,6 +63,7 @@ Commands:
   user add|passwd|disable   manage accounts from the shell
   import objects|inspectors|items FILE   bulk import from CSV or XLSX (--dry-run, --all-or-nothing)
   import template objects|inspectors|items   print an import template's header line
+  verify-draw FILE|URL   check a draw's evidence document (or a vectors file) with no database
 
 Run "suiji <command> --help" for a command's flags. Configuration comes from
 flags or the environment (SUIJI_ADDR, SUIJI_DATA_DIR, SUIJI_DATABASE_URL,
@@ -92,6 +93,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdUser(ctx, rest, getenv, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, rest, getenv, stdout, stderr)
+	case "verify-draw":
+		return cmdVerifyDraw(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
