@@ -259,3 +259,14 @@ func ConflictViewsOf(ctx context.Context, idb bun.IDB, inspectorIDs []string) (m
 	}
 	return out, nil
 }
+
+// InspectorOfUser returns the id of the inspector record linked to a user,
+// or "" when there is none.
+func InspectorOfUser(ctx context.Context, idb bun.IDB, userID string) (string, error) {
+	var id string
+	err := idb.NewSelect().Model((*Inspector)(nil)).Column("id").Where("user_id = ?", userID).Scan(ctx, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}

@@ -450,3 +450,15 @@ func SupervisorsOf(ctx context.Context, idb bun.IDB, objectIDs []string) (map[st
 	}
 	return out, nil
 }
+
+// ObjectsByUIDs returns the objects with the given uids.
+func ObjectsByUIDs(ctx context.Context, idb bun.IDB, uids []string) ([]Object, error) {
+	var out []Object
+	if len(uids) == 0 {
+		return out, nil
+	}
+	if err := idb.NewSelect().Model(&out).Where("uid IN (?)", bun.In(uids)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load objects by uid: %w", err)
+	}
+	return out, nil
+}

@@ -32,14 +32,21 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AuditEntryConnection() AuditEntryConnectionResolver
 	Conflict() ConflictResolver
+	Draw() DrawResolver
+	DrawStage() DrawStageResolver
 	ImportJob() ImportJobResolver
 	InspectionObject() InspectionObjectResolver
 	InspectionObjectConnection() InspectionObjectConnectionResolver
+	InspectionTask() InspectionTaskResolver
+	InspectionTaskConnection() InspectionTaskConnectionResolver
 	Inspector() InspectorResolver
 	InspectorConnection() InspectorConnectionResolver
 	Item() ItemResolver
 	ItemConnection() ItemConnectionResolver
 	Mutation() MutationResolver
+	Plan() PlanResolver
+	PlanConnection() PlanConnectionResolver
+	PlanDepartment() PlanDepartmentResolver
 	Query() QueryResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
@@ -118,6 +125,47 @@ type ComplexityRoot struct {
 		ShortName   func(childComplexity int) int
 		SortOrder   func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	DepartmentSimulation struct {
+		Department   func(childComplexity int) int
+		MaxConflicts func(childComplexity int) int
+		PerTeam      func(childComplexity int) int
+		PoolSize     func(childComplexity int) int
+		Staffing     func(childComplexity int) int
+	}
+
+	Draw struct {
+		Attempt         func(childComplexity int) int
+		Commitment      func(childComplexity int) int
+		DrawnAt         func(childComplexity int) int
+		Entropy         func(childComplexity int) int
+		EntropySource   func(childComplexity int) int
+		EvidenceURL     func(childComplexity int) int
+		Failure         func(childComplexity int) int
+		FreezeDigest    func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Plan            func(childComplexity int) int
+		PopulationSize  func(childComplexity int) int
+		Reveal          func(childComplexity int) int
+		Seed            func(childComplexity int) int
+		SelectionsCount func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Tasks           func(childComplexity int, first *int, after *string) int
+	}
+
+	DrawFailure struct {
+		Department func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		UID        func(childComplexity int) int
+	}
+
+	DrawStage struct {
+		At      func(childComplexity int) int
+		Attempt func(childComplexity int) int
+		Detail  func(childComplexity int) int
+		Plan    func(childComplexity int) int
+		Stage   func(childComplexity int) int
 	}
 
 	ExportLink struct {
@@ -210,6 +258,27 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	InspectionTask struct {
+		Draw              func(childComplexity int) int
+		ID                func(childComplexity int) int
+		ItemsByDepartment func(childComplexity int) int
+		Object            func(childComplexity int) int
+		Rank              func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Team              func(childComplexity int) int
+	}
+
+	InspectionTaskConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InspectionTaskEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Inspector struct {
 		CertificateExpiresOn func(childComplexity int) int
 		CertificateNumber    func(childComplexity int) int
@@ -283,29 +352,37 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CancelPlan          func(childComplexity int, id string, reason string) int
 		ChangePassword      func(childComplexity int, currentPassword string, newPassword string) int
 		CreateDepartment    func(childComplexity int, input model.CreateDepartmentInput) int
 		CreateInspector     func(childComplexity int, input model.InspectorInput) int
 		CreateItem          func(childComplexity int, input model.ItemInput) int
 		CreateObject        func(childComplexity int, input model.ObjectInput) int
+		CreatePlan          func(childComplexity int, input model.PlanInput) int
 		CreateTag           func(childComplexity int, input model.TagInput) int
 		CreateUser          func(childComplexity int, input model.CreateUserInput) int
 		DeclareConflict     func(childComplexity int, inspectorID string, objectID string, reason string) int
+		DrawPlan            func(childComplexity int, id string, entropy string) int
 		ExportInspectors    func(childComplexity int, format model.ExportFormat, filter *model.InspectorFilter) int
 		ExportItems         func(childComplexity int, format model.ExportFormat, filter *model.ItemFilter) int
 		ExportObjects       func(childComplexity int, format model.ExportFormat, filter *model.ObjectFilter) int
+		FreezePlan          func(childComplexity int, id string, entropySource string) int
 		LinkInspectorUser   func(childComplexity int, inspectorID string, userID *string) int
 		Login               func(childComplexity int, username string, password string) int
 		Logout              func(childComplexity int, refreshToken *string) int
+		PublishPlan         func(childComplexity int, id string, overrideReason *string) int
 		RefreshToken        func(childComplexity int, refreshToken string) int
 		ResetUserPassword   func(childComplexity int, id string, newPassword string) int
+		ReviewPlan          func(childComplexity int, id string, approve bool, comment string) int
 		SetDepartmentActive func(childComplexity int, id string, active bool) int
 		SetUserDisabled     func(childComplexity int, id string, disabled bool) int
 		StartImport         func(childComplexity int, kind model.ImportKind, file graphql.Upload, dryRun *bool, allOrNothing *bool) int
+		SubmitPlan          func(childComplexity int, id string) int
 		UpdateDepartment    func(childComplexity int, id string, input model.UpdateDepartmentInput) int
 		UpdateInspector     func(childComplexity int, id string, input model.InspectorInput) int
 		UpdateItem          func(childComplexity int, id string, input model.ItemInput) int
 		UpdateObject        func(childComplexity int, id string, input model.ObjectInput) int
+		UpdatePlan          func(childComplexity int, id string, input model.PlanInput) int
 		UpdateUser          func(childComplexity int, id string, input model.UpdateUserInput) int
 		WithdrawConflict    func(childComplexity int, inspectorID string, objectID string, reason string) int
 	}
@@ -317,13 +394,100 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Plan struct {
+		AvoidOwnRegion       func(childComplexity int) int
+		AvoidRecentMonths    func(childComplexity int) int
+		CancelledReason      func(childComplexity int) int
+		Cap                  func(childComplexity int) int
+		Commitment           func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		CreatedBy            func(childComplexity int) int
+		Departments          func(childComplexity int) int
+		DrawnAt              func(childComplexity int) int
+		Draws                func(childComplexity int) int
+		EntropySource        func(childComplexity int) int
+		Events               func(childComplexity int) int
+		FreezeDigest         func(childComplexity int) int
+		FrozenAt             func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		IncludeDrawnReason   func(childComplexity int) int
+		IncludeDrawnThisYear func(childComplexity int) int
+		Initiator            func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Notes                func(childComplexity int) int
+		PopulationSize       func(childComplexity int) int
+		PublishPopulation    func(childComplexity int) int
+		PublishedAt          func(childComplexity int) int
+		ReviewComment        func(childComplexity int) int
+		Scope                func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Strata               func(childComplexity int) int
+		UID                  func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Warnings             func(childComplexity int) int
+		WindowEnd            func(childComplexity int) int
+		WindowStart          func(childComplexity int) int
+		Year                 func(childComplexity int) int
+	}
+
+	PlanConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PlanDepartment struct {
+		Department func(childComplexity int) int
+		Items      func(childComplexity int) int
+		PerTeam    func(childComplexity int) int
+	}
+
+	PlanEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PlanEvent struct {
+		Actor      func(childComplexity int) int
+		At         func(childComplexity int) int
+		Comment    func(childComplexity int) int
+		FromStatus func(childComplexity int) int
+		ToStatus   func(childComplexity int) int
+	}
+
+	PlanScope struct {
+		ActiveOnly             func(childComplexity int) int
+		IndustryCodes          func(childComplexity int) int
+		Kinds                  func(childComplexity int) int
+		RegionCodes            func(childComplexity int) int
+		SupervisingDepartments func(childComplexity int) int
+		Tags                   func(childComplexity int) int
+	}
+
+	PlanSimulation struct {
+		BindingConstraint func(childComplexity int) int
+		Departments       func(childComplexity int) int
+		PopulationSize    func(childComplexity int) int
+		SampleSize        func(childComplexity int) int
+		Staffing          func(childComplexity int) int
+		Strata            func(childComplexity int) int
+	}
+
+	PlanWarning struct {
+		Code    func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	Query struct {
 		AuditLog          func(childComplexity int, first *int, after *string, filter *model.AuditFilter) int
 		AuditVerification func(childComplexity int) int
 		Department        func(childComplexity int, id string) int
 		Departments       func(childComplexity int, includeInactive *bool) int
+		Draw              func(childComplexity int, id string) int
 		ImportJob         func(childComplexity int, id string) int
 		ImportJobs        func(childComplexity int, first *int, after *string) int
+		InspectionTasks   func(childComplexity int, drawID string, first *int, after *string) int
 		Inspector         func(childComplexity int, id string) int
 		Inspectors        func(childComplexity int, first *int, after *string, filter *model.InspectorFilter) int
 		Item              func(childComplexity int, id string) int
@@ -333,6 +497,10 @@ type ComplexityRoot struct {
 		Object            func(childComplexity int, id string) int
 		ObjectByUID       func(childComplexity int, uid string) int
 		Objects           func(childComplexity int, first *int, after *string, filter *model.ObjectFilter) int
+		Plan              func(childComplexity int, id string) int
+		PlanByUID         func(childComplexity int, uid string) int
+		Plans             func(childComplexity int, first *int, after *string, filter *model.PlanFilter) int
+		SimulatePlan      func(childComplexity int, id string) int
 		Tags              func(childComplexity int, scope model.TagScope) int
 		User              func(childComplexity int, id string) int
 		Users             func(childComplexity int, first *int, after *string, filter *model.UserFilter) int
@@ -346,8 +514,22 @@ type ComplexityRoot struct {
 		Version   func(childComplexity int) int
 	}
 
+	StratumRule struct {
+		Count   func(childComplexity int) int
+		Label   func(childComplexity int) int
+		RatioBp func(childComplexity int) int
+	}
+
+	StratumSimulation struct {
+		Label      func(childComplexity int) int
+		Rule       func(childComplexity int) int
+		SampleSize func(childComplexity int) int
+		Size       func(childComplexity int) int
+	}
+
 	Subscription struct {
 		AuditAppended     func(childComplexity int, afterSeq *int) int
+		DrawProgress      func(childComplexity int, planID string) int
 		ImportJobProgress func(childComplexity int, id string) int
 	}
 
@@ -357,6 +539,16 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Scope       func(childComplexity int) int
+	}
+
+	TaskDepartmentItems struct {
+		Department func(childComplexity int) int
+		Items      func(childComplexity int) int
+	}
+
+	TaskMember struct {
+		Department func(childComplexity int) int
+		Inspector  func(childComplexity int) int
 	}
 
 	User struct {
@@ -395,6 +587,18 @@ type AuditEntryConnectionResolver interface {
 type ConflictResolver interface {
 	Object(ctx context.Context, obj *model.Conflict) (*model.InspectionObject, error)
 }
+type DrawResolver interface {
+	Plan(ctx context.Context, obj *model.Draw) (*model.Plan, error)
+
+	Status(ctx context.Context, obj *model.Draw) (model.DrawStatus, error)
+
+	Failure(ctx context.Context, obj *model.Draw) (*model.DrawFailure, error)
+	EvidenceURL(ctx context.Context, obj *model.Draw) (string, error)
+	Tasks(ctx context.Context, obj *model.Draw, first *int, after *string) (*model.InspectionTaskConnection, error)
+}
+type DrawStageResolver interface {
+	Plan(ctx context.Context, obj *model.DrawStage) (*model.Plan, error)
+}
 type ImportJobResolver interface {
 	Kind(ctx context.Context, obj *model.ImportJob) (model.ImportKind, error)
 
@@ -423,6 +627,16 @@ type InspectionObjectResolver interface {
 }
 type InspectionObjectConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.InspectionObjectConnection) (int, error)
+}
+type InspectionTaskResolver interface {
+	Draw(ctx context.Context, obj *model.InspectionTask) (*model.Draw, error)
+
+	Object(ctx context.Context, obj *model.InspectionTask) (*model.InspectionObject, error)
+	Team(ctx context.Context, obj *model.InspectionTask) ([]*model.TaskMember, error)
+	ItemsByDepartment(ctx context.Context, obj *model.InspectionTask) ([]*model.TaskDepartmentItems, error)
+}
+type InspectionTaskConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.InspectionTaskConnection) (int, error)
 }
 type InspectorResolver interface {
 	Department(ctx context.Context, obj *model.Inspector) (*model.Department, error)
@@ -488,6 +702,42 @@ type MutationResolver interface {
 	ExportObjects(ctx context.Context, format model.ExportFormat, filter *model.ObjectFilter) (*model.ExportLink, error)
 	ExportInspectors(ctx context.Context, format model.ExportFormat, filter *model.InspectorFilter) (*model.ExportLink, error)
 	ExportItems(ctx context.Context, format model.ExportFormat, filter *model.ItemFilter) (*model.ExportLink, error)
+	CreatePlan(ctx context.Context, input model.PlanInput) (*model.Plan, error)
+	UpdatePlan(ctx context.Context, id string, input model.PlanInput) (*model.Plan, error)
+	SubmitPlan(ctx context.Context, id string) (*model.Plan, error)
+	ReviewPlan(ctx context.Context, id string, approve bool, comment string) (*model.Plan, error)
+	PublishPlan(ctx context.Context, id string, overrideReason *string) (*model.Plan, error)
+	FreezePlan(ctx context.Context, id string, entropySource string) (*model.Plan, error)
+	DrawPlan(ctx context.Context, id string, entropy string) (*model.Draw, error)
+	CancelPlan(ctx context.Context, id string, reason string) (*model.Plan, error)
+}
+type PlanResolver interface {
+	Kind(ctx context.Context, obj *model.Plan) (model.PlanKind, error)
+
+	Initiator(ctx context.Context, obj *model.Plan) (*model.Department, error)
+	Departments(ctx context.Context, obj *model.Plan) ([]*model.PlanDepartment, error)
+	Scope(ctx context.Context, obj *model.Plan) (*model.PlanScope, error)
+	Strata(ctx context.Context, obj *model.Plan) ([]*model.StratumRule, error)
+
+	IncludeDrawnThisYear(ctx context.Context, obj *model.Plan) (bool, error)
+
+	WindowStart(ctx context.Context, obj *model.Plan) (model.Date, error)
+	WindowEnd(ctx context.Context, obj *model.Plan) (model.Date, error)
+
+	Status(ctx context.Context, obj *model.Plan) (model.PlanStatus, error)
+
+	Warnings(ctx context.Context, obj *model.Plan) ([]*model.PlanWarning, error)
+
+	Events(ctx context.Context, obj *model.Plan) ([]*model.PlanEvent, error)
+	Draws(ctx context.Context, obj *model.Plan) ([]*model.Draw, error)
+}
+type PlanConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.PlanConnection) (int, error)
+}
+type PlanDepartmentResolver interface {
+	Department(ctx context.Context, obj *model.PlanDepartment) (*model.Department, error)
+
+	Items(ctx context.Context, obj *model.PlanDepartment) ([]*model.Item, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -508,10 +758,17 @@ type QueryResolver interface {
 	Inspector(ctx context.Context, id string) (*model.Inspector, error)
 	ImportJobs(ctx context.Context, first *int, after *string) (*model.ImportJobConnection, error)
 	ImportJob(ctx context.Context, id string) (*model.ImportJob, error)
+	Plans(ctx context.Context, first *int, after *string, filter *model.PlanFilter) (*model.PlanConnection, error)
+	Plan(ctx context.Context, id string) (*model.Plan, error)
+	PlanByUID(ctx context.Context, uid string) (*model.Plan, error)
+	SimulatePlan(ctx context.Context, id string) (*model.PlanSimulation, error)
+	Draw(ctx context.Context, id string) (*model.Draw, error)
+	InspectionTasks(ctx context.Context, drawID string, first *int, after *string) (*model.InspectionTaskConnection, error)
 }
 type SubscriptionResolver interface {
 	AuditAppended(ctx context.Context, afterSeq *int) (<-chan *model.AuditEntry, error)
 	ImportJobProgress(ctx context.Context, id string) (<-chan *model.ImportJob, error)
+	DrawProgress(ctx context.Context, planID string) (<-chan *model.DrawStage, error)
 }
 type UserResolver interface {
 	Department(ctx context.Context, obj *model.User) (*model.Department, error)
@@ -814,6 +1071,189 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Department.UpdatedAt(childComplexity), true
+
+	case "DepartmentSimulation.department":
+		if e.ComplexityRoot.DepartmentSimulation.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentSimulation.Department(childComplexity), true
+	case "DepartmentSimulation.maxConflicts":
+		if e.ComplexityRoot.DepartmentSimulation.MaxConflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentSimulation.MaxConflicts(childComplexity), true
+	case "DepartmentSimulation.perTeam":
+		if e.ComplexityRoot.DepartmentSimulation.PerTeam == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentSimulation.PerTeam(childComplexity), true
+	case "DepartmentSimulation.poolSize":
+		if e.ComplexityRoot.DepartmentSimulation.PoolSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentSimulation.PoolSize(childComplexity), true
+	case "DepartmentSimulation.staffing":
+		if e.ComplexityRoot.DepartmentSimulation.Staffing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DepartmentSimulation.Staffing(childComplexity), true
+
+	case "Draw.attempt":
+		if e.ComplexityRoot.Draw.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Attempt(childComplexity), true
+	case "Draw.commitment":
+		if e.ComplexityRoot.Draw.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Commitment(childComplexity), true
+	case "Draw.drawnAt":
+		if e.ComplexityRoot.Draw.DrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.DrawnAt(childComplexity), true
+	case "Draw.entropy":
+		if e.ComplexityRoot.Draw.Entropy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Entropy(childComplexity), true
+	case "Draw.entropySource":
+		if e.ComplexityRoot.Draw.EntropySource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.EntropySource(childComplexity), true
+	case "Draw.evidenceUrl":
+		if e.ComplexityRoot.Draw.EvidenceURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.EvidenceURL(childComplexity), true
+	case "Draw.failure":
+		if e.ComplexityRoot.Draw.Failure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Failure(childComplexity), true
+	case "Draw.freezeDigest":
+		if e.ComplexityRoot.Draw.FreezeDigest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.FreezeDigest(childComplexity), true
+	case "Draw.id":
+		if e.ComplexityRoot.Draw.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.ID(childComplexity), true
+	case "Draw.plan":
+		if e.ComplexityRoot.Draw.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Plan(childComplexity), true
+	case "Draw.populationSize":
+		if e.ComplexityRoot.Draw.PopulationSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.PopulationSize(childComplexity), true
+	case "Draw.reveal":
+		if e.ComplexityRoot.Draw.Reveal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Reveal(childComplexity), true
+	case "Draw.seed":
+		if e.ComplexityRoot.Draw.Seed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Seed(childComplexity), true
+	case "Draw.selectionsCount":
+		if e.ComplexityRoot.Draw.SelectionsCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.SelectionsCount(childComplexity), true
+	case "Draw.status":
+		if e.ComplexityRoot.Draw.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Draw.Status(childComplexity), true
+	case "Draw.tasks":
+		if e.ComplexityRoot.Draw.Tasks == nil {
+			break
+		}
+
+		args, err := ec.field_Draw_tasks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Draw.Tasks(childComplexity, args["first"].(*int), args["after"].(*string)), true
+
+	case "DrawFailure.department":
+		if e.ComplexityRoot.DrawFailure.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawFailure.Department(childComplexity), true
+	case "DrawFailure.rank":
+		if e.ComplexityRoot.DrawFailure.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawFailure.Rank(childComplexity), true
+	case "DrawFailure.uid":
+		if e.ComplexityRoot.DrawFailure.UID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawFailure.UID(childComplexity), true
+
+	case "DrawStage.at":
+		if e.ComplexityRoot.DrawStage.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawStage.At(childComplexity), true
+	case "DrawStage.attempt":
+		if e.ComplexityRoot.DrawStage.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawStage.Attempt(childComplexity), true
+	case "DrawStage.detail":
+		if e.ComplexityRoot.DrawStage.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawStage.Detail(childComplexity), true
+	case "DrawStage.plan":
+		if e.ComplexityRoot.DrawStage.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawStage.Plan(childComplexity), true
+	case "DrawStage.stage":
+		if e.ComplexityRoot.DrawStage.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DrawStage.Stage(childComplexity), true
 
 	case "ExportLink.expiresAt":
 		if e.ComplexityRoot.ExportLink.ExpiresAt == nil {
@@ -1195,6 +1635,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InspectionObjectEdge.Node(childComplexity), true
 
+	case "InspectionTask.draw":
+		if e.ComplexityRoot.InspectionTask.Draw == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.Draw(childComplexity), true
+	case "InspectionTask.id":
+		if e.ComplexityRoot.InspectionTask.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.ID(childComplexity), true
+	case "InspectionTask.itemsByDepartment":
+		if e.ComplexityRoot.InspectionTask.ItemsByDepartment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.ItemsByDepartment(childComplexity), true
+	case "InspectionTask.object":
+		if e.ComplexityRoot.InspectionTask.Object == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.Object(childComplexity), true
+	case "InspectionTask.rank":
+		if e.ComplexityRoot.InspectionTask.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.Rank(childComplexity), true
+	case "InspectionTask.status":
+		if e.ComplexityRoot.InspectionTask.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.Status(childComplexity), true
+	case "InspectionTask.team":
+		if e.ComplexityRoot.InspectionTask.Team == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTask.Team(childComplexity), true
+
+	case "InspectionTaskConnection.edges":
+		if e.ComplexityRoot.InspectionTaskConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTaskConnection.Edges(childComplexity), true
+	case "InspectionTaskConnection.pageInfo":
+		if e.ComplexityRoot.InspectionTaskConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTaskConnection.PageInfo(childComplexity), true
+	case "InspectionTaskConnection.totalCount":
+		if e.ComplexityRoot.InspectionTaskConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTaskConnection.TotalCount(childComplexity), true
+
+	case "InspectionTaskEdge.cursor":
+		if e.ComplexityRoot.InspectionTaskEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTaskEdge.Cursor(childComplexity), true
+	case "InspectionTaskEdge.node":
+		if e.ComplexityRoot.InspectionTaskEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InspectionTaskEdge.Node(childComplexity), true
+
 	case "Inspector.certificateExpiresOn":
 		if e.ComplexityRoot.Inspector.CertificateExpiresOn == nil {
 			break
@@ -1513,6 +2028,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LegalReference.Law(childComplexity), true
 
+	case "Mutation.cancelPlan":
+		if e.ComplexityRoot.Mutation.CancelPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelPlan(childComplexity, args["id"].(string), args["reason"].(string)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -1568,6 +2094,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateObject(childComplexity, args["input"].(model.ObjectInput)), true
+	case "Mutation.createPlan":
+		if e.ComplexityRoot.Mutation.CreatePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePlan(childComplexity, args["input"].(model.PlanInput)), true
 	case "Mutation.createTag":
 		if e.ComplexityRoot.Mutation.CreateTag == nil {
 			break
@@ -1601,6 +2138,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclareConflict(childComplexity, args["inspectorId"].(string), args["objectId"].(string), args["reason"].(string)), true
+	case "Mutation.drawPlan":
+		if e.ComplexityRoot.Mutation.DrawPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_drawPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DrawPlan(childComplexity, args["id"].(string), args["entropy"].(string)), true
 	case "Mutation.exportInspectors":
 		if e.ComplexityRoot.Mutation.ExportInspectors == nil {
 			break
@@ -1634,6 +2182,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ExportObjects(childComplexity, args["format"].(model.ExportFormat), args["filter"].(*model.ObjectFilter)), true
+	case "Mutation.freezePlan":
+		if e.ComplexityRoot.Mutation.FreezePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_freezePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FreezePlan(childComplexity, args["id"].(string), args["entropySource"].(string)), true
 	case "Mutation.linkInspectorUser":
 		if e.ComplexityRoot.Mutation.LinkInspectorUser == nil {
 			break
@@ -1667,6 +2226,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity, args["refreshToken"].(*string)), true
+	case "Mutation.publishPlan":
+		if e.ComplexityRoot.Mutation.PublishPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PublishPlan(childComplexity, args["id"].(string), args["overrideReason"].(*string)), true
 	case "Mutation.refreshToken":
 		if e.ComplexityRoot.Mutation.RefreshToken == nil {
 			break
@@ -1689,6 +2259,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetUserPassword(childComplexity, args["id"].(string), args["newPassword"].(string)), true
+	case "Mutation.reviewPlan":
+		if e.ComplexityRoot.Mutation.ReviewPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewPlan(childComplexity, args["id"].(string), args["approve"].(bool), args["comment"].(string)), true
 	case "Mutation.setDepartmentActive":
 		if e.ComplexityRoot.Mutation.SetDepartmentActive == nil {
 			break
@@ -1722,6 +2303,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StartImport(childComplexity, args["kind"].(model.ImportKind), args["file"].(graphql.Upload), args["dryRun"].(*bool), args["allOrNothing"].(*bool)), true
+	case "Mutation.submitPlan":
+		if e.ComplexityRoot.Mutation.SubmitPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitPlan(childComplexity, args["id"].(string)), true
 	case "Mutation.updateDepartment":
 		if e.ComplexityRoot.Mutation.UpdateDepartment == nil {
 			break
@@ -1766,6 +2358,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateObject(childComplexity, args["id"].(string), args["input"].(model.ObjectInput)), true
+	case "Mutation.updatePlan":
+		if e.ComplexityRoot.Mutation.UpdatePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePlan(childComplexity, args["id"].(string), args["input"].(model.PlanInput)), true
 	case "Mutation.updateUser":
 		if e.ComplexityRoot.Mutation.UpdateUser == nil {
 			break
@@ -1814,6 +2417,380 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Plan.avoidOwnRegion":
+		if e.ComplexityRoot.Plan.AvoidOwnRegion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.AvoidOwnRegion(childComplexity), true
+	case "Plan.avoidRecentMonths":
+		if e.ComplexityRoot.Plan.AvoidRecentMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.AvoidRecentMonths(childComplexity), true
+	case "Plan.cancelledReason":
+		if e.ComplexityRoot.Plan.CancelledReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.CancelledReason(childComplexity), true
+	case "Plan.cap":
+		if e.ComplexityRoot.Plan.Cap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Cap(childComplexity), true
+	case "Plan.commitment":
+		if e.ComplexityRoot.Plan.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Commitment(childComplexity), true
+	case "Plan.createdAt":
+		if e.ComplexityRoot.Plan.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.CreatedAt(childComplexity), true
+	case "Plan.createdBy":
+		if e.ComplexityRoot.Plan.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.CreatedBy(childComplexity), true
+	case "Plan.departments":
+		if e.ComplexityRoot.Plan.Departments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Departments(childComplexity), true
+	case "Plan.drawnAt":
+		if e.ComplexityRoot.Plan.DrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.DrawnAt(childComplexity), true
+	case "Plan.draws":
+		if e.ComplexityRoot.Plan.Draws == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Draws(childComplexity), true
+	case "Plan.entropySource":
+		if e.ComplexityRoot.Plan.EntropySource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.EntropySource(childComplexity), true
+	case "Plan.events":
+		if e.ComplexityRoot.Plan.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Events(childComplexity), true
+	case "Plan.freezeDigest":
+		if e.ComplexityRoot.Plan.FreezeDigest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.FreezeDigest(childComplexity), true
+	case "Plan.frozenAt":
+		if e.ComplexityRoot.Plan.FrozenAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.FrozenAt(childComplexity), true
+	case "Plan.id":
+		if e.ComplexityRoot.Plan.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.ID(childComplexity), true
+	case "Plan.includeDrawnReason":
+		if e.ComplexityRoot.Plan.IncludeDrawnReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.IncludeDrawnReason(childComplexity), true
+	case "Plan.includeDrawnThisYear":
+		if e.ComplexityRoot.Plan.IncludeDrawnThisYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.IncludeDrawnThisYear(childComplexity), true
+	case "Plan.initiator":
+		if e.ComplexityRoot.Plan.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Initiator(childComplexity), true
+	case "Plan.kind":
+		if e.ComplexityRoot.Plan.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Kind(childComplexity), true
+	case "Plan.name":
+		if e.ComplexityRoot.Plan.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Name(childComplexity), true
+	case "Plan.notes":
+		if e.ComplexityRoot.Plan.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Notes(childComplexity), true
+	case "Plan.populationSize":
+		if e.ComplexityRoot.Plan.PopulationSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.PopulationSize(childComplexity), true
+	case "Plan.publishPopulation":
+		if e.ComplexityRoot.Plan.PublishPopulation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.PublishPopulation(childComplexity), true
+	case "Plan.publishedAt":
+		if e.ComplexityRoot.Plan.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.PublishedAt(childComplexity), true
+	case "Plan.reviewComment":
+		if e.ComplexityRoot.Plan.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.ReviewComment(childComplexity), true
+	case "Plan.scope":
+		if e.ComplexityRoot.Plan.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Scope(childComplexity), true
+	case "Plan.status":
+		if e.ComplexityRoot.Plan.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Status(childComplexity), true
+	case "Plan.strata":
+		if e.ComplexityRoot.Plan.Strata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Strata(childComplexity), true
+	case "Plan.uid":
+		if e.ComplexityRoot.Plan.UID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.UID(childComplexity), true
+	case "Plan.updatedAt":
+		if e.ComplexityRoot.Plan.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.UpdatedAt(childComplexity), true
+	case "Plan.warnings":
+		if e.ComplexityRoot.Plan.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Warnings(childComplexity), true
+	case "Plan.windowEnd":
+		if e.ComplexityRoot.Plan.WindowEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.WindowEnd(childComplexity), true
+	case "Plan.windowStart":
+		if e.ComplexityRoot.Plan.WindowStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.WindowStart(childComplexity), true
+	case "Plan.year":
+		if e.ComplexityRoot.Plan.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Year(childComplexity), true
+
+	case "PlanConnection.edges":
+		if e.ComplexityRoot.PlanConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanConnection.Edges(childComplexity), true
+	case "PlanConnection.pageInfo":
+		if e.ComplexityRoot.PlanConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanConnection.PageInfo(childComplexity), true
+	case "PlanConnection.totalCount":
+		if e.ComplexityRoot.PlanConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanConnection.TotalCount(childComplexity), true
+
+	case "PlanDepartment.department":
+		if e.ComplexityRoot.PlanDepartment.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanDepartment.Department(childComplexity), true
+	case "PlanDepartment.items":
+		if e.ComplexityRoot.PlanDepartment.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanDepartment.Items(childComplexity), true
+	case "PlanDepartment.perTeam":
+		if e.ComplexityRoot.PlanDepartment.PerTeam == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanDepartment.PerTeam(childComplexity), true
+
+	case "PlanEdge.cursor":
+		if e.ComplexityRoot.PlanEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEdge.Cursor(childComplexity), true
+	case "PlanEdge.node":
+		if e.ComplexityRoot.PlanEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEdge.Node(childComplexity), true
+
+	case "PlanEvent.actor":
+		if e.ComplexityRoot.PlanEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEvent.Actor(childComplexity), true
+	case "PlanEvent.at":
+		if e.ComplexityRoot.PlanEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEvent.At(childComplexity), true
+	case "PlanEvent.comment":
+		if e.ComplexityRoot.PlanEvent.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEvent.Comment(childComplexity), true
+	case "PlanEvent.fromStatus":
+		if e.ComplexityRoot.PlanEvent.FromStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEvent.FromStatus(childComplexity), true
+	case "PlanEvent.toStatus":
+		if e.ComplexityRoot.PlanEvent.ToStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanEvent.ToStatus(childComplexity), true
+
+	case "PlanScope.activeOnly":
+		if e.ComplexityRoot.PlanScope.ActiveOnly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.ActiveOnly(childComplexity), true
+	case "PlanScope.industryCodes":
+		if e.ComplexityRoot.PlanScope.IndustryCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.IndustryCodes(childComplexity), true
+	case "PlanScope.kinds":
+		if e.ComplexityRoot.PlanScope.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.Kinds(childComplexity), true
+	case "PlanScope.regionCodes":
+		if e.ComplexityRoot.PlanScope.RegionCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.RegionCodes(childComplexity), true
+	case "PlanScope.supervisingDepartments":
+		if e.ComplexityRoot.PlanScope.SupervisingDepartments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.SupervisingDepartments(childComplexity), true
+	case "PlanScope.tags":
+		if e.ComplexityRoot.PlanScope.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanScope.Tags(childComplexity), true
+
+	case "PlanSimulation.bindingConstraint":
+		if e.ComplexityRoot.PlanSimulation.BindingConstraint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.BindingConstraint(childComplexity), true
+	case "PlanSimulation.departments":
+		if e.ComplexityRoot.PlanSimulation.Departments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.Departments(childComplexity), true
+	case "PlanSimulation.populationSize":
+		if e.ComplexityRoot.PlanSimulation.PopulationSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.PopulationSize(childComplexity), true
+	case "PlanSimulation.sampleSize":
+		if e.ComplexityRoot.PlanSimulation.SampleSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.SampleSize(childComplexity), true
+	case "PlanSimulation.staffing":
+		if e.ComplexityRoot.PlanSimulation.Staffing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.Staffing(childComplexity), true
+	case "PlanSimulation.strata":
+		if e.ComplexityRoot.PlanSimulation.Strata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanSimulation.Strata(childComplexity), true
+
+	case "PlanWarning.code":
+		if e.ComplexityRoot.PlanWarning.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanWarning.Code(childComplexity), true
+	case "PlanWarning.message":
+		if e.ComplexityRoot.PlanWarning.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanWarning.Message(childComplexity), true
+
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -1853,6 +2830,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Departments(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.draw":
+		if e.ComplexityRoot.Query.Draw == nil {
+			break
+		}
+
+		args, err := ec.field_Query_draw_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Draw(childComplexity, args["id"].(string)), true
 	case "Query.importJob":
 		if e.ComplexityRoot.Query.ImportJob == nil {
 			break
@@ -1875,6 +2863,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ImportJobs(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.inspectionTasks":
+		if e.ComplexityRoot.Query.InspectionTasks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inspectionTasks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InspectionTasks(childComplexity, args["drawId"].(string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.inspector":
 		if e.ComplexityRoot.Query.Inspector == nil {
 			break
@@ -1970,6 +2969,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Objects(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.ObjectFilter)), true
+	case "Query.plan":
+		if e.ComplexityRoot.Query.Plan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_plan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Plan(childComplexity, args["id"].(string)), true
+	case "Query.planByUid":
+		if e.ComplexityRoot.Query.PlanByUID == nil {
+			break
+		}
+
+		args, err := ec.field_Query_planByUid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PlanByUID(childComplexity, args["uid"].(string)), true
+	case "Query.plans":
+		if e.ComplexityRoot.Query.Plans == nil {
+			break
+		}
+
+		args, err := ec.field_Query_plans_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Plans(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.PlanFilter)), true
+	case "Query.simulatePlan":
+		if e.ComplexityRoot.Query.SimulatePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_simulatePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SimulatePlan(childComplexity, args["id"].(string)), true
 	case "Query.tags":
 		if e.ComplexityRoot.Query.Tags == nil {
 			break
@@ -2035,6 +3078,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecordVersion.Version(childComplexity), true
 
+	case "StratumRule.count":
+		if e.ComplexityRoot.StratumRule.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumRule.Count(childComplexity), true
+	case "StratumRule.label":
+		if e.ComplexityRoot.StratumRule.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumRule.Label(childComplexity), true
+	case "StratumRule.ratioBp":
+		if e.ComplexityRoot.StratumRule.RatioBp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumRule.RatioBp(childComplexity), true
+
+	case "StratumSimulation.label":
+		if e.ComplexityRoot.StratumSimulation.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumSimulation.Label(childComplexity), true
+	case "StratumSimulation.rule":
+		if e.ComplexityRoot.StratumSimulation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumSimulation.Rule(childComplexity), true
+	case "StratumSimulation.sampleSize":
+		if e.ComplexityRoot.StratumSimulation.SampleSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumSimulation.SampleSize(childComplexity), true
+	case "StratumSimulation.size":
+		if e.ComplexityRoot.StratumSimulation.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StratumSimulation.Size(childComplexity), true
+
 	case "Subscription.auditAppended":
 		if e.ComplexityRoot.Subscription.AuditAppended == nil {
 			break
@@ -2046,6 +3133,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.AuditAppended(childComplexity, args["afterSeq"].(*int)), true
+	case "Subscription.drawProgress":
+		if e.ComplexityRoot.Subscription.DrawProgress == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_drawProgress_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.DrawProgress(childComplexity, args["planId"].(string)), true
 	case "Subscription.importJobProgress":
 		if e.ComplexityRoot.Subscription.ImportJobProgress == nil {
 			break
@@ -2088,6 +3186,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tag.Scope(childComplexity), true
+
+	case "TaskDepartmentItems.department":
+		if e.ComplexityRoot.TaskDepartmentItems.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskDepartmentItems.Department(childComplexity), true
+	case "TaskDepartmentItems.items":
+		if e.ComplexityRoot.TaskDepartmentItems.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskDepartmentItems.Items(childComplexity), true
+
+	case "TaskMember.department":
+		if e.ComplexityRoot.TaskMember.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskMember.Department(childComplexity), true
+	case "TaskMember.inspector":
+		if e.ComplexityRoot.TaskMember.Inspector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskMember.Inspector(childComplexity), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -2207,6 +3331,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LegalReferenceInput", ec.unmarshalInputLegalReferenceInput),
 			graphql.NewInputUnmarshaler("ObjectFilter", ec.unmarshalInputObjectFilter),
 			graphql.NewInputUnmarshaler("ObjectInput", ec.unmarshalInputObjectInput),
+			graphql.NewInputUnmarshaler("PlanDepartmentInput", ec.unmarshalInputPlanDepartmentInput),
+			graphql.NewInputUnmarshaler("PlanFilter", ec.unmarshalInputPlanFilter),
+			graphql.NewInputUnmarshaler("PlanInput", ec.unmarshalInputPlanInput),
+			graphql.NewInputUnmarshaler("PlanScopeInput", ec.unmarshalInputPlanScopeInput),
+			graphql.NewInputUnmarshaler("StratumRuleInput", ec.unmarshalInputStratumRuleInput),
 			graphql.NewInputUnmarshaler("TagInput", ec.unmarshalInputTagInput),
 			graphql.NewInputUnmarshaler("UpdateDepartmentInput", ec.unmarshalInputUpdateDepartmentInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
@@ -2892,6 +4021,294 @@ type ExportLink {
   expiresAt: Time!
 }
 
+# ---------------------------------------------------------------------------
+# Joint plans and the verifiable draw (spec: suiji/draw/v1)
+# ---------------------------------------------------------------------------
+
+enum PlanKind {
+  "年度抽查计划"
+  ANNUAL
+  "专项抽查计划"
+  SPECIAL
+}
+
+enum PlanStatus {
+  DRAFT
+  "Submitted to the joint office"
+  SUBMITTED
+  APPROVED
+  "Returned with comments; the departments may edit and submit again"
+  RETURNED
+  "Published with its commitment C"
+  PUBLISHED
+  "Inputs fixed, freeze digest F and the entropy source published"
+  FROZEN
+  DRAWN
+  IN_PROGRESS
+  COMPLETED
+  CANCELLED
+}
+
+"A sampling rule for one stratum (credit-risk class): exactly one of ratioBp or count."
+type StratumRule {
+  label: String!
+  ratioBp: Int
+  count: Int
+}
+
+input StratumRuleInput {
+  label: String!
+  ratioBp: Int
+  count: Int
+}
+
+"Which objects a plan draws from."
+type PlanScope {
+  kinds: [ObjectKind!]!
+  tags: [Tag!]!
+  "Region codes or prefixes"
+  regionCodes: [String!]!
+  "Industry codes or prefixes"
+  industryCodes: [String!]!
+  supervisingDepartments: [Department!]!
+  "Only active objects (default)"
+  activeOnly: Boolean!
+}
+
+input PlanScopeInput {
+  kinds: [ObjectKind!]
+  tagIds: [ID!]
+  regionCodes: [String!]
+  industryCodes: [String!]
+  supervisingDepartmentIds: [ID!]
+  activeOnly: Boolean
+}
+
+"A participating department: its items (versions) and inspectors per team."
+type PlanDepartment {
+  department: Department!
+  "Inspectors of this department in every team; default 1 with two or more departments, 2 with one"
+  perTeam: Int
+  items: [Item!]!
+}
+
+input PlanDepartmentInput {
+  departmentId: ID!
+  perTeam: Int
+  "Item version ids of this department"
+  itemIds: [ID!]!
+}
+
+"One step of a plan's workflow."
+type PlanEvent {
+  at: Time!
+  actor: String!
+  fromStatus: PlanStatus
+  toStatus: PlanStatus!
+  comment: String!
+}
+
+"A warning the ADMIN may override with a reason."
+type PlanWarning {
+  code: String!
+  message: String!
+}
+
+"A joint inspection plan (联合抽查计划)."
+type Plan implements Node {
+  id: ID!
+  "Public identifier used in the draw, e.g. PLAN-2026-0001"
+  uid: String!
+  kind: PlanKind!
+  name: String!
+  year: Int!
+  initiator: Department!
+  departments: [PlanDepartment!]!
+  scope: PlanScope!
+  strata: [StratumRule!]!
+  "Objects per inspector in the whole draw, or null"
+  cap: Int
+  "Leave out inspectors who checked the same object within this many months (0: no such rule)"
+  avoidRecentMonths: Int!
+  "Leave out inspectors of the object's own region"
+  avoidOwnRegion: Boolean!
+  "Objects already drawn by a plan of the same year are kept (无事不扰 overridden)"
+  includeDrawnThisYear: Boolean!
+  includeDrawnReason: String!
+  "Whether the population (and the strata of the selected objects) is published with the evidence"
+  publishPopulation: Boolean!
+  windowStart: Date!
+  windowEnd: Date!
+  notes: String!
+  status: PlanStatus!
+  reviewComment: String!
+  warnings: [PlanWarning!]!
+  "C = hex(SHA-256(R)), published with the plan"
+  commitment: String
+  "Named at the freeze, before the entropy exists"
+  entropySource: String
+  freezeDigest: String
+  populationSize: Int
+  publishedAt: Time
+  frozenAt: Time
+  drawnAt: Time
+  cancelledReason: String!
+  events: [PlanEvent!]!
+  "Every draw attempt, the failed ones included"
+  draws: [Draw!]!
+  createdBy: String!
+  createdAt: Time!
+  updatedAt: Time!
+}
+
+type PlanEdge {
+  cursor: String!
+  node: Plan!
+}
+
+type PlanConnection {
+  edges: [PlanEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+input PlanFilter {
+  statuses: [PlanStatus!]
+  year: Int
+  departmentId: ID
+  search: String
+}
+
+input PlanInput {
+  kind: PlanKind!
+  name: String!
+  year: Int!
+  "ADMIN may name any department; a DEPT_ADMIN initiates for its own"
+  initiatorId: ID
+  departments: [PlanDepartmentInput!]!
+  scope: PlanScopeInput!
+  strata: [StratumRuleInput!]!
+  cap: Int
+  avoidRecentMonths: Int
+  avoidOwnRegion: Boolean
+  includeDrawnThisYear: Boolean
+  includeDrawnReason: String
+  publishPopulation: Boolean
+  windowStart: Date!
+  windowEnd: Date!
+  notes: String
+}
+
+enum Staffing {
+  "Every team can be staffed whatever the draw picks"
+  GUARANTEED
+  "Some draw could leave a team short"
+  AT_RISK
+}
+
+type StratumSimulation {
+  label: String!
+  rule: StratumRule!
+  size: Int!
+  sampleSize: Int!
+}
+
+type DepartmentSimulation {
+  department: Department!
+  perTeam: Int!
+  poolSize: Int!
+  "The most conflicts any one object in the population has with this pool"
+  maxConflicts: Int!
+  staffing: Staffing!
+}
+
+"What a draw of the plan would look like now, computed without a seed."
+type PlanSimulation {
+  populationSize: Int!
+  sampleSize: Int!
+  strata: [StratumSimulation!]!
+  departments: [DepartmentSimulation!]!
+  staffing: Staffing!
+  "The binding constraint when AT_RISK"
+  bindingConstraint: String
+}
+
+enum DrawStatus {
+  SUCCEEDED
+  FAILED
+}
+
+"One draw attempt of a plan."
+type Draw implements Node {
+  id: ID!
+  plan: Plan!
+  attempt: Int!
+  status: DrawStatus!
+  drawnAt: Time!
+  entropySource: String!
+  entropy: String!
+  commitment: String!
+  freezeDigest: String!
+  "Revealed R, 64 hex digits"
+  reveal: String!
+  seed: String!
+  populationSize: Int!
+  selectionsCount: Int!
+  "Why the draw failed: the rank, object and department at which no inspector was left"
+  failure: DrawFailure
+  "/public/draws/{id}/evidence.json"
+  evidenceUrl: String!
+  tasks(first: Int = 50, after: String): InspectionTaskConnection!
+}
+
+type DrawFailure {
+  rank: Int!
+  uid: String!
+  department: String!
+}
+
+"The stages of a draw as they happen, for the ceremony screen."
+type DrawStage {
+  plan: Plan!
+  attempt: Int!
+  "INPUTS_LOADED, SEED_COMPUTED, OBJECTS_SELECTED, TEAMS_MATCHED, STORED, FAILED"
+  stage: String!
+  at: Time!
+  detail: String!
+}
+
+type TaskMember {
+  inspector: Inspector!
+  department: Department!
+}
+
+type TaskDepartmentItems {
+  department: Department!
+  items: [Item!]!
+}
+
+"One object to inspect, with its team and, per department, the items to check (进一次门、查多项事)."
+type InspectionTask implements Node {
+  id: ID!
+  draw: Draw!
+  rank: Int!
+  object: InspectionObject!
+  team: [TaskMember!]!
+  itemsByDepartment: [TaskDepartmentItems!]!
+  status: String!
+}
+
+type InspectionTaskEdge {
+  cursor: String!
+  node: InspectionTask!
+}
+
+type InspectionTaskConnection {
+  edges: [InspectionTaskEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
 type Query {
   "Any record by its opaque id"
   node(id: ID!): Node @auth
@@ -2921,6 +4338,16 @@ type Query {
   "Import jobs: ADMIN sees all, a DEPT_ADMIN its own department's; newest first"
   importJobs(first: Int = 20, after: String): ImportJobConnection! @auth(roles: [ADMIN, DEPT_ADMIN])
   importJob(id: ID!): ImportJob @auth(roles: [ADMIN, DEPT_ADMIN])
+
+  "Plans: the public sees published ones; departments see their own drafts"
+  plans(first: Int = 20, after: String, filter: PlanFilter): PlanConnection! @public
+  plan(id: ID!): Plan @public
+  planByUid(uid: String!): Plan @public
+  "Population, sample sizes and staffing of a plan as it stands, without a seed"
+  simulatePlan(id: ID!): PlanSimulation! @auth(roles: [ADMIN, DEPT_ADMIN, ANALYST])
+  draw(id: ID!): Draw @public
+  "The tasks a draw produced"
+  inspectionTasks(drawId: ID!, first: Int = 50, after: String): InspectionTaskConnection! @auth(roles: [ADMIN, DEPT_ADMIN, ANALYST, INSPECTOR])
 }
 
 input CreateDepartmentInput {
@@ -2997,6 +4424,23 @@ type Mutation {
   exportObjects(format: ExportFormat!, filter: ObjectFilter): ExportLink! @auth(roles: [ADMIN, DEPT_ADMIN, ANALYST])
   exportInspectors(format: ExportFormat!, filter: InspectorFilter): ExportLink! @auth(roles: [ADMIN, DEPT_ADMIN, ANALYST])
   exportItems(format: ExportFormat!, filter: ItemFilter): ExportLink! @public
+
+  "A new plan (DRAFT), initiated by the caller's department"
+  createPlan(input: PlanInput!): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "Edits a DRAFT or RETURNED plan"
+  updatePlan(id: ID!, input: PlanInput!): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "Submits to the joint office (validates the plan)"
+  submitPlan(id: ID!): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "The joint office approves (with a reason when overriding warnings) or returns with comments"
+  reviewPlan(id: ID!, approve: Boolean!, comment: String!): Plan! @auth(roles: [ADMIN])
+  "Publishes with a new commitment C; warnings need an ADMIN's override reason"
+  publishPlan(id: ID!, overrideReason: String): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "Fixes every input of the draw and names the future public entropy source"
+  freezePlan(id: ID!, entropySource: String!): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "Draws with the named source's value E, once"
+  drawPlan(id: ID!, entropy: String!): Draw! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "Cancels a plan that has not been drawn"
+  cancelPlan(id: ID!, reason: String!): Plan! @auth(roles: [ADMIN, DEPT_ADMIN])
 }
 
 type Subscription {
@@ -3004,6 +4448,8 @@ type Subscription {
   auditAppended(afterSeq: Int): AuditEntry! @auth(roles: [ADMIN])
   "An import job's progress until it ends"
   importJobProgress(id: ID!): ImportJob! @auth(roles: [ADMIN, DEPT_ADMIN])
+  "The stages of a plan's draw as they happen (the public may watch)"
+  drawProgress(planId: ID!): DrawStage! @public
 }
 `, BuiltIn: false},
 }
@@ -3143,6 +4589,88 @@ func (ec *executionContext) childFields_Department(ctx context.Context, field gr
 		return ec.fieldContext_Department_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Department", field.Name)
+}
+
+func (ec *executionContext) childFields_DepartmentSimulation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "department":
+		return ec.fieldContext_DepartmentSimulation_department(ctx, field)
+	case "perTeam":
+		return ec.fieldContext_DepartmentSimulation_perTeam(ctx, field)
+	case "poolSize":
+		return ec.fieldContext_DepartmentSimulation_poolSize(ctx, field)
+	case "maxConflicts":
+		return ec.fieldContext_DepartmentSimulation_maxConflicts(ctx, field)
+	case "staffing":
+		return ec.fieldContext_DepartmentSimulation_staffing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DepartmentSimulation", field.Name)
+}
+
+func (ec *executionContext) childFields_Draw(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Draw_id(ctx, field)
+	case "plan":
+		return ec.fieldContext_Draw_plan(ctx, field)
+	case "attempt":
+		return ec.fieldContext_Draw_attempt(ctx, field)
+	case "status":
+		return ec.fieldContext_Draw_status(ctx, field)
+	case "drawnAt":
+		return ec.fieldContext_Draw_drawnAt(ctx, field)
+	case "entropySource":
+		return ec.fieldContext_Draw_entropySource(ctx, field)
+	case "entropy":
+		return ec.fieldContext_Draw_entropy(ctx, field)
+	case "commitment":
+		return ec.fieldContext_Draw_commitment(ctx, field)
+	case "freezeDigest":
+		return ec.fieldContext_Draw_freezeDigest(ctx, field)
+	case "reveal":
+		return ec.fieldContext_Draw_reveal(ctx, field)
+	case "seed":
+		return ec.fieldContext_Draw_seed(ctx, field)
+	case "populationSize":
+		return ec.fieldContext_Draw_populationSize(ctx, field)
+	case "selectionsCount":
+		return ec.fieldContext_Draw_selectionsCount(ctx, field)
+	case "failure":
+		return ec.fieldContext_Draw_failure(ctx, field)
+	case "evidenceUrl":
+		return ec.fieldContext_Draw_evidenceUrl(ctx, field)
+	case "tasks":
+		return ec.fieldContext_Draw_tasks(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Draw", field.Name)
+}
+
+func (ec *executionContext) childFields_DrawFailure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_DrawFailure_rank(ctx, field)
+	case "uid":
+		return ec.fieldContext_DrawFailure_uid(ctx, field)
+	case "department":
+		return ec.fieldContext_DrawFailure_department(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DrawFailure", field.Name)
+}
+
+func (ec *executionContext) childFields_DrawStage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_DrawStage_plan(ctx, field)
+	case "attempt":
+		return ec.fieldContext_DrawStage_attempt(ctx, field)
+	case "stage":
+		return ec.fieldContext_DrawStage_stage(ctx, field)
+	case "at":
+		return ec.fieldContext_DrawStage_at(ctx, field)
+	case "detail":
+		return ec.fieldContext_DrawStage_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DrawStage", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3325,6 +4853,48 @@ func (ec *executionContext) childFields_InspectionObjectEdge(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type InspectionObjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_InspectionTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InspectionTask_id(ctx, field)
+	case "draw":
+		return ec.fieldContext_InspectionTask_draw(ctx, field)
+	case "rank":
+		return ec.fieldContext_InspectionTask_rank(ctx, field)
+	case "object":
+		return ec.fieldContext_InspectionTask_object(ctx, field)
+	case "team":
+		return ec.fieldContext_InspectionTask_team(ctx, field)
+	case "itemsByDepartment":
+		return ec.fieldContext_InspectionTask_itemsByDepartment(ctx, field)
+	case "status":
+		return ec.fieldContext_InspectionTask_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InspectionTask", field.Name)
+}
+
+func (ec *executionContext) childFields_InspectionTaskConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InspectionTaskConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InspectionTaskConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InspectionTaskConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InspectionTaskConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InspectionTaskEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_InspectionTaskEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_InspectionTaskEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InspectionTaskEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Inspector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3483,6 +5053,176 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Plan_id(ctx, field)
+	case "uid":
+		return ec.fieldContext_Plan_uid(ctx, field)
+	case "kind":
+		return ec.fieldContext_Plan_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_Plan_name(ctx, field)
+	case "year":
+		return ec.fieldContext_Plan_year(ctx, field)
+	case "initiator":
+		return ec.fieldContext_Plan_initiator(ctx, field)
+	case "departments":
+		return ec.fieldContext_Plan_departments(ctx, field)
+	case "scope":
+		return ec.fieldContext_Plan_scope(ctx, field)
+	case "strata":
+		return ec.fieldContext_Plan_strata(ctx, field)
+	case "cap":
+		return ec.fieldContext_Plan_cap(ctx, field)
+	case "avoidRecentMonths":
+		return ec.fieldContext_Plan_avoidRecentMonths(ctx, field)
+	case "avoidOwnRegion":
+		return ec.fieldContext_Plan_avoidOwnRegion(ctx, field)
+	case "includeDrawnThisYear":
+		return ec.fieldContext_Plan_includeDrawnThisYear(ctx, field)
+	case "includeDrawnReason":
+		return ec.fieldContext_Plan_includeDrawnReason(ctx, field)
+	case "publishPopulation":
+		return ec.fieldContext_Plan_publishPopulation(ctx, field)
+	case "windowStart":
+		return ec.fieldContext_Plan_windowStart(ctx, field)
+	case "windowEnd":
+		return ec.fieldContext_Plan_windowEnd(ctx, field)
+	case "notes":
+		return ec.fieldContext_Plan_notes(ctx, field)
+	case "status":
+		return ec.fieldContext_Plan_status(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_Plan_reviewComment(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Plan_warnings(ctx, field)
+	case "commitment":
+		return ec.fieldContext_Plan_commitment(ctx, field)
+	case "entropySource":
+		return ec.fieldContext_Plan_entropySource(ctx, field)
+	case "freezeDigest":
+		return ec.fieldContext_Plan_freezeDigest(ctx, field)
+	case "populationSize":
+		return ec.fieldContext_Plan_populationSize(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Plan_publishedAt(ctx, field)
+	case "frozenAt":
+		return ec.fieldContext_Plan_frozenAt(ctx, field)
+	case "drawnAt":
+		return ec.fieldContext_Plan_drawnAt(ctx, field)
+	case "cancelledReason":
+		return ec.fieldContext_Plan_cancelledReason(ctx, field)
+	case "events":
+		return ec.fieldContext_Plan_events(ctx, field)
+	case "draws":
+		return ec.fieldContext_Plan_draws(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Plan_createdBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Plan_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Plan_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PlanConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PlanConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PlanConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanDepartment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "department":
+		return ec.fieldContext_PlanDepartment_department(ctx, field)
+	case "perTeam":
+		return ec.fieldContext_PlanDepartment_perTeam(ctx, field)
+	case "items":
+		return ec.fieldContext_PlanDepartment_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanDepartment", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PlanEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PlanEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_PlanEvent_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_PlanEvent_actor(ctx, field)
+	case "fromStatus":
+		return ec.fieldContext_PlanEvent_fromStatus(ctx, field)
+	case "toStatus":
+		return ec.fieldContext_PlanEvent_toStatus(ctx, field)
+	case "comment":
+		return ec.fieldContext_PlanEvent_comment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanScope(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kinds":
+		return ec.fieldContext_PlanScope_kinds(ctx, field)
+	case "tags":
+		return ec.fieldContext_PlanScope_tags(ctx, field)
+	case "regionCodes":
+		return ec.fieldContext_PlanScope_regionCodes(ctx, field)
+	case "industryCodes":
+		return ec.fieldContext_PlanScope_industryCodes(ctx, field)
+	case "supervisingDepartments":
+		return ec.fieldContext_PlanScope_supervisingDepartments(ctx, field)
+	case "activeOnly":
+		return ec.fieldContext_PlanScope_activeOnly(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanScope", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanSimulation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "populationSize":
+		return ec.fieldContext_PlanSimulation_populationSize(ctx, field)
+	case "sampleSize":
+		return ec.fieldContext_PlanSimulation_sampleSize(ctx, field)
+	case "strata":
+		return ec.fieldContext_PlanSimulation_strata(ctx, field)
+	case "departments":
+		return ec.fieldContext_PlanSimulation_departments(ctx, field)
+	case "staffing":
+		return ec.fieldContext_PlanSimulation_staffing(ctx, field)
+	case "bindingConstraint":
+		return ec.fieldContext_PlanSimulation_bindingConstraint(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanSimulation", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanWarning(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_PlanWarning_code(ctx, field)
+	case "message":
+		return ec.fieldContext_PlanWarning_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanWarning", field.Name)
+}
+
 func (ec *executionContext) childFields_RecordVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "version":
@@ -3499,6 +5239,32 @@ func (ec *executionContext) childFields_RecordVersion(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type RecordVersion", field.Name)
 }
 
+func (ec *executionContext) childFields_StratumRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_StratumRule_label(ctx, field)
+	case "ratioBp":
+		return ec.fieldContext_StratumRule_ratioBp(ctx, field)
+	case "count":
+		return ec.fieldContext_StratumRule_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StratumRule", field.Name)
+}
+
+func (ec *executionContext) childFields_StratumSimulation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_StratumSimulation_label(ctx, field)
+	case "rule":
+		return ec.fieldContext_StratumSimulation_rule(ctx, field)
+	case "size":
+		return ec.fieldContext_StratumSimulation_size(ctx, field)
+	case "sampleSize":
+		return ec.fieldContext_StratumSimulation_sampleSize(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StratumSimulation", field.Name)
+}
+
 func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3513,6 +5279,26 @@ func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.C
 		return ec.fieldContext_Tag_description(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tag", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskDepartmentItems(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "department":
+		return ec.fieldContext_TaskDepartmentItems_department(ctx, field)
+	case "items":
+		return ec.fieldContext_TaskDepartmentItems_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskDepartmentItems", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "inspector":
+		return ec.fieldContext_TaskMember_inspector(ctx, field)
+	case "department":
+		return ec.fieldContext_TaskMember_department(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskMember", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3723,6 +5509,28 @@ func (ec *executionContext) dir_restricted_args(ctx context.Context, rawArgs map
 	return args, nil
 }
 
+func (ec *executionContext) field_Draw_tasks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_ImportJob_errors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3770,6 +5578,28 @@ func (ec *executionContext) field_Inspector_history_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -3851,6 +5681,20 @@ func (ec *executionContext) field_Mutation_createObject_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlanInput, error) {
+			return ec.unmarshalNPlanInput2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createTag_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3906,6 +5750,28 @@ func (ec *executionContext) field_Mutation_declareConflict_args(ctx context.Cont
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_drawPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "entropy",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entropy"] = arg1
 	return args, nil
 }
 
@@ -3975,6 +5841,28 @@ func (ec *executionContext) field_Mutation_exportObjects_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_freezePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "entropySource",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entropySource"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_linkInspectorUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4033,6 +5921,28 @@ func (ec *executionContext) field_Mutation_logout_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_publishPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "overrideReason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overrideReason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_refreshToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4066,6 +5976,36 @@ func (ec *executionContext) field_Mutation_resetUserPassword_args(ctx context.Co
 		return nil, err
 	}
 	args["newPassword"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "approve",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["approve"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg2
 	return args, nil
 }
 
@@ -4151,6 +6091,20 @@ func (ec *executionContext) field_Mutation_startImport_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateDepartment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4231,6 +6185,28 @@ func (ec *executionContext) field_Mutation_updateObject_args(ctx context.Context
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ObjectInput, error) {
 			return ec.unmarshalNObjectInput2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlanInput, error) {
+			return ec.unmarshalNPlanInput2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4363,6 +6339,20 @@ func (ec *executionContext) field_Query_departments_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_draw_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_importJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4396,6 +6386,36 @@ func (ec *executionContext) field_Query_importJobs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inspectionTasks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "drawId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["drawId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4559,6 +6579,78 @@ func (ec *executionContext) field_Query_objects_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_planByUid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "uid",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["uid"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_plan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_plans_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PlanFilter, error) {
+			return ec.unmarshalOPlanFilter2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_simulatePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_tags_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4628,6 +6720,20 @@ func (ec *executionContext) field_Subscription_auditAppended_args(ctx context.Co
 		return nil, err
 	}
 	args["afterSeq"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_drawProgress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "planId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["planId"] = arg0
 	return args, nil
 }
 
@@ -5869,6 +7975,730 @@ func (ec *executionContext) _Department_updatedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Department_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Department", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DepartmentSimulation_department(ctx context.Context, field graphql.CollectedField, obj *model.DepartmentSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentSimulation_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentSimulation_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DepartmentSimulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DepartmentSimulation_perTeam(ctx context.Context, field graphql.CollectedField, obj *model.DepartmentSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentSimulation_perTeam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PerTeam, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentSimulation_perTeam(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DepartmentSimulation_poolSize(ctx context.Context, field graphql.CollectedField, obj *model.DepartmentSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentSimulation_poolSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoolSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentSimulation_poolSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DepartmentSimulation_maxConflicts(ctx context.Context, field graphql.CollectedField, obj *model.DepartmentSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentSimulation_maxConflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxConflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentSimulation_maxConflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DepartmentSimulation_staffing(ctx context.Context, field graphql.CollectedField, obj *model.DepartmentSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DepartmentSimulation_staffing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Staffing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Staffing) graphql.Marshaler {
+			return ec.marshalNStaffing2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStaffing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DepartmentSimulation_staffing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DepartmentSimulation", field, false, false, "Staffing")
+}
+
+func (ec *executionContext) _Draw_id(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Draw_plan(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Draw().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Draw",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Draw_attempt(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_attempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_attempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Draw_status(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Draw().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DrawStatus) graphql.Marshaler {
+			return ec.marshalNDrawStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, true, true, "DrawStatus")
+}
+
+func (ec *executionContext) _Draw_drawnAt(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_drawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_drawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Draw_entropySource(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_entropySource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntropySource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_entropySource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_entropy(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_entropy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entropy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_entropy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_commitment(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_freezeDigest(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_freezeDigest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreezeDigest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_freezeDigest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_reveal(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_reveal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reveal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_reveal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_seed(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_seed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_seed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "String")
+}
+
+func (ec *executionContext) _Draw_populationSize(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_populationSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PopulationSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_populationSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Draw_selectionsCount(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_selectionsCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SelectionsCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_selectionsCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Draw_failure(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_failure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Draw().Failure(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DrawFailure) graphql.Marshaler {
+			return ec.marshalODrawFailure2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawFailure(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_failure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Draw",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DrawFailure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Draw_evidenceUrl(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_evidenceUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Draw().EvidenceURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_evidenceUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Draw", field, true, true, "String")
+}
+
+func (ec *executionContext) _Draw_tasks(ctx context.Context, field graphql.CollectedField, obj *model.Draw) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Draw_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Draw().Tasks(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InspectionTaskConnection) graphql.Marshaler {
+			return ec.marshalNInspectionTaskConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Draw_tasks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Draw",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InspectionTaskConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Draw_tasks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DrawFailure_rank(ctx context.Context, field graphql.CollectedField, obj *model.DrawFailure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawFailure_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawFailure_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawFailure", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DrawFailure_uid(ctx context.Context, field graphql.CollectedField, obj *model.DrawFailure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawFailure_uid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawFailure_uid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _DrawFailure_department(ctx context.Context, field graphql.CollectedField, obj *model.DrawFailure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawFailure_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawFailure_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawFailure", field, false, false, "String")
+}
+
+func (ec *executionContext) _DrawStage_plan(ctx context.Context, field graphql.CollectedField, obj *model.DrawStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawStage_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DrawStage().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawStage_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DrawStage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DrawStage_attempt(ctx context.Context, field graphql.CollectedField, obj *model.DrawStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawStage_attempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawStage_attempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawStage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DrawStage_stage(ctx context.Context, field graphql.CollectedField, obj *model.DrawStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawStage_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawStage_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawStage", field, false, false, "String")
+}
+
+func (ec *executionContext) _DrawStage_at(ctx context.Context, field graphql.CollectedField, obj *model.DrawStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawStage_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawStage_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawStage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DrawStage_detail(ctx context.Context, field graphql.CollectedField, obj *model.DrawStage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DrawStage_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DrawStage_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DrawStage", field, false, false, "String")
 }
 
 func (ec *executionContext) _ExportLink_url(ctx context.Context, field graphql.CollectedField, obj *model.ExportLink) (ret graphql.Marshaler) {
@@ -7477,6 +10307,345 @@ func (ec *executionContext) fieldContext_InspectionObjectEdge_node(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InspectionObject(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTask_id(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InspectionTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InspectionTask_draw(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_draw(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InspectionTask().Draw(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Draw) graphql.Marshaler {
+			return ec.marshalNDraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_draw(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Draw(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTask_rank(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InspectionTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InspectionTask_object(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_object(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InspectionTask().Object(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InspectionObject) graphql.Marshaler {
+			return ec.marshalNInspectionObject2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionObject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_object(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InspectionObject(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTask_team(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_team(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InspectionTask().Team(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TaskMember) graphql.Marshaler {
+			return ec.marshalNTaskMember2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_team(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTask_itemsByDepartment(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_itemsByDepartment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InspectionTask().ItemsByDepartment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TaskDepartmentItems) graphql.Marshaler {
+			return ec.marshalNTaskDepartmentItems2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskDepartmentItemsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_itemsByDepartment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTask",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskDepartmentItems(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTask_status(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTask_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTask_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InspectionTask", field, false, false, "String")
+}
+
+func (ec *executionContext) _InspectionTaskConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTaskConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTaskConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.InspectionTaskEdge) graphql.Marshaler {
+			return ec.marshalNInspectionTaskEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTaskConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTaskConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InspectionTaskEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTaskConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTaskConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTaskConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTaskConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTaskConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InspectionTaskConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTaskConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTaskConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InspectionTaskConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTaskConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InspectionTaskConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _InspectionTaskEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTaskEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTaskEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTaskEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InspectionTaskEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _InspectionTaskEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.InspectionTaskEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InspectionTaskEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InspectionTask) graphql.Marshaler {
+			return ec.marshalNInspectionTask2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InspectionTaskEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InspectionTaskEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InspectionTask(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10417,6 +13586,502 @@ func (ec *executionContext) fieldContext_Mutation_exportItems(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePlan(ctx, fc.Args["input"].(model.PlanInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePlan(ctx, fc.Args["id"].(string), fc.Args["input"].(model.PlanInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitPlan(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewPlan(ctx, fc.Args["id"].(string), fc.Args["approve"].(bool), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_publishPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PublishPlan(ctx, fc.Args["id"].(string), fc.Args["overrideReason"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_publishPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_freezePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_freezePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FreezePlan(ctx, fc.Args["id"].(string), fc.Args["entropySource"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_freezePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_freezePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_drawPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_drawPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DrawPlan(ctx, fc.Args["id"].(string), fc.Args["entropy"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Draw
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Draw
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Draw) graphql.Marshaler {
+			return ec.marshalNDraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_drawPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Draw(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_drawPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelPlan(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN"})
+				if err != nil {
+					var zeroVal *model.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10507,6 +14172,1553 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Plan_uid(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_uid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_uid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_kind(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PlanKind) graphql.Marshaler {
+			return ec.marshalNPlanKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, "PlanKind")
+}
+
+func (ec *executionContext) _Plan_name(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_year(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_initiator(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_initiator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Initiator(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_departments(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_departments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Departments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlanDepartment) graphql.Marshaler {
+			return ec.marshalNPlanDepartment2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_departments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanDepartment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_scope(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Scope(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanScope) graphql.Marshaler {
+			return ec.marshalNPlanScope2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanScope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_strata(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_strata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Strata(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StratumRule) graphql.Marshaler {
+			return ec.marshalNStratumRule2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_strata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StratumRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_cap(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_cap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_cap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_avoidRecentMonths(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_avoidRecentMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvoidRecentMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_avoidRecentMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_avoidOwnRegion(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_avoidOwnRegion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvoidOwnRegion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_avoidOwnRegion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Plan_includeDrawnThisYear(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_includeDrawnThisYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().IncludeDrawnThisYear(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_includeDrawnThisYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Plan_includeDrawnReason(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_includeDrawnReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludeDrawnReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_includeDrawnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_publishPopulation(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_publishPopulation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishPopulation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_publishPopulation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Plan_windowStart(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_windowStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().WindowStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_windowStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Plan_windowEnd(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_windowEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().WindowEnd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_windowEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Plan_notes(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_status(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PlanStatus) graphql.Marshaler {
+			return ec.marshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, true, true, "PlanStatus")
+}
+
+func (ec *executionContext) _Plan_reviewComment(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_warnings(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlanWarning) graphql.Marshaler {
+			return ec.marshalNPlanWarning2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanWarningᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanWarning(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_commitment(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_entropySource(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_entropySource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntropySource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_entropySource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_freezeDigest(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_freezeDigest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreezeDigest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_freezeDigest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_populationSize(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_populationSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PopulationSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_populationSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_frozenAt(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_frozenAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FrozenAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_frozenAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_drawnAt(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_drawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_drawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_cancelledReason(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_cancelledReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_cancelledReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_events(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Events(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlanEvent) graphql.Marshaler {
+			return ec.marshalNPlanEvent2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_draws(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_draws(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Draws(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Draw) graphql.Marshaler {
+			return ec.marshalNDraw2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_draws(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Draw(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_createdBy(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PlanConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlanEdge) graphql.Marshaler {
+			return ec.marshalNPlanEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PlanConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PlanConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlanConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PlanDepartment_department(ctx context.Context, field graphql.CollectedField, obj *model.PlanDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanDepartment_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlanDepartment().Department(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanDepartment_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanDepartment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanDepartment_perTeam(ctx context.Context, field graphql.CollectedField, obj *model.PlanDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanDepartment_perTeam(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PerTeam, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanDepartment_perTeam(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanDepartment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlanDepartment_items(ctx context.Context, field graphql.CollectedField, obj *model.PlanDepartment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanDepartment_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlanDepartment().Items(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Item) graphql.Marshaler {
+			return ec.marshalNItem2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanDepartment_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanDepartment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Item(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PlanEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PlanEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanEvent_at(ctx context.Context, field graphql.CollectedField, obj *model.PlanEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PlanEvent_actor(ctx context.Context, field graphql.CollectedField, obj *model.PlanEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanEvent_fromStatus(ctx context.Context, field graphql.CollectedField, obj *model.PlanEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEvent_fromStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanStatus) graphql.Marshaler {
+			return ec.marshalOPlanStatus2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEvent_fromStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEvent", field, false, false, "PlanStatus")
+}
+
+func (ec *executionContext) _PlanEvent_toStatus(ctx context.Context, field graphql.CollectedField, obj *model.PlanEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEvent_toStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PlanStatus) graphql.Marshaler {
+			return ec.marshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEvent_toStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEvent", field, false, false, "PlanStatus")
+}
+
+func (ec *executionContext) _PlanEvent_comment(ctx context.Context, field graphql.CollectedField, obj *model.PlanEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanEvent_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanScope_kinds(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ObjectKind) graphql.Marshaler {
+			return ec.marshalNObjectKind2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanScope", field, false, false, "ObjectKind")
+}
+
+func (ec *executionContext) _PlanScope_tags(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Tag) graphql.Marshaler {
+			return ec.marshalNTag2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanScope",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanScope_regionCodes(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_regionCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegionCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_regionCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanScope", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanScope_industryCodes(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_industryCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndustryCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_industryCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanScope", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanScope_supervisingDepartments(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_supervisingDepartments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupervisingDepartments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_supervisingDepartments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanScope",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanScope_activeOnly(ctx context.Context, field graphql.CollectedField, obj *model.PlanScope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanScope_activeOnly(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActiveOnly, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanScope_activeOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanScope", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PlanSimulation_populationSize(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_populationSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PopulationSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_populationSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlanSimulation_sampleSize(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_sampleSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SampleSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_sampleSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlanSimulation_strata(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_strata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strata, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StratumSimulation) graphql.Marshaler {
+			return ec.marshalNStratumSimulation2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumSimulationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_strata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanSimulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StratumSimulation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanSimulation_departments(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_departments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Departments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DepartmentSimulation) graphql.Marshaler {
+			return ec.marshalNDepartmentSimulation2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentSimulationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_departments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanSimulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DepartmentSimulation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanSimulation_staffing(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_staffing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Staffing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Staffing) graphql.Marshaler {
+			return ec.marshalNStaffing2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStaffing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_staffing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanSimulation", field, false, false, "Staffing")
+}
+
+func (ec *executionContext) _PlanSimulation_bindingConstraint(ctx context.Context, field graphql.CollectedField, obj *model.PlanSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanSimulation_bindingConstraint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BindingConstraint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanSimulation_bindingConstraint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanSimulation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanWarning_code(ctx context.Context, field graphql.CollectedField, obj *model.PlanWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanWarning_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanWarning_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanWarning", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanWarning_message(ctx context.Context, field graphql.CollectedField, obj *model.PlanWarning) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanWarning_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanWarning_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanWarning", field, false, false, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11566,6 +16778,358 @@ func (ec *executionContext) fieldContext_Query_importJob(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_plans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Plans(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.PlanFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Public == nil {
+					var zeroVal *model.PlanConnection
+					return zeroVal, errors.New("directive public is not implemented")
+				}
+				return ec.Directives.Public(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanConnection) graphql.Marshaler {
+			return ec.marshalNPlanConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_plans(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_plans_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_plan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Plan(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Public == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive public is not implemented")
+				}
+				return ec.Directives.Public(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalOPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_plan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_plan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_planByUid(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_planByUid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PlanByUID(ctx, fc.Args["uid"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Public == nil {
+					var zeroVal *model.Plan
+					return zeroVal, errors.New("directive public is not implemented")
+				}
+				return ec.Directives.Public(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+			return ec.marshalOPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_planByUid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_planByUid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_simulatePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_simulatePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SimulatePlan(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.PlanSimulation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.PlanSimulation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlanSimulation) graphql.Marshaler {
+			return ec.marshalNPlanSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanSimulation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_simulatePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanSimulation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_simulatePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_draw(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_draw(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Draw(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Public == nil {
+					var zeroVal *model.Draw
+					return zeroVal, errors.New("directive public is not implemented")
+				}
+				return ec.Directives.Public(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Draw) graphql.Marshaler {
+			return ec.marshalODraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_draw(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Draw(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_draw_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inspectionTasks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inspectionTasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InspectionTasks(ctx, fc.Args["drawId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "ANALYST", "INSPECTOR"})
+				if err != nil {
+					var zeroVal *model.InspectionTaskConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.InspectionTaskConnection
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InspectionTaskConnection) graphql.Marshaler {
+			return ec.marshalNInspectionTaskConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inspectionTasks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InspectionTaskConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inspectionTasks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11757,6 +17321,176 @@ func (ec *executionContext) fieldContext_RecordVersion_changes(_ context.Context
 	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "String")
 }
 
+func (ec *executionContext) _StratumRule_label(ctx context.Context, field graphql.CollectedField, obj *model.StratumRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumRule_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StratumRule_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _StratumRule_ratioBp(ctx context.Context, field graphql.CollectedField, obj *model.StratumRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumRule_ratioBp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatioBp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StratumRule_ratioBp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StratumRule_count(ctx context.Context, field graphql.CollectedField, obj *model.StratumRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumRule_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StratumRule_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StratumSimulation_label(ctx context.Context, field graphql.CollectedField, obj *model.StratumSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumSimulation_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StratumSimulation_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumSimulation", field, false, false, "String")
+}
+
+func (ec *executionContext) _StratumSimulation_rule(ctx context.Context, field graphql.CollectedField, obj *model.StratumSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumSimulation_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StratumRule) graphql.Marshaler {
+			return ec.marshalNStratumRule2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StratumSimulation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StratumSimulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StratumRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StratumSimulation_size(ctx context.Context, field graphql.CollectedField, obj *model.StratumSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumSimulation_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StratumSimulation_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumSimulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StratumSimulation_sampleSize(ctx context.Context, field graphql.CollectedField, obj *model.StratumSimulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StratumSimulation_sampleSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SampleSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StratumSimulation_sampleSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StratumSimulation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Subscription_auditAppended(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -11881,6 +17615,63 @@ func (ec *executionContext) fieldContext_Subscription_importJobProgress(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_drawProgress(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_drawProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().DrawProgress(ctx, fc.Args["planId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Public == nil {
+					var zeroVal *model.DrawStage
+					return zeroVal, errors.New("directive public is not implemented")
+				}
+				return ec.Directives.Public(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DrawStage) graphql.Marshaler {
+			return ec.marshalNDrawStage2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_drawProgress(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DrawStage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_drawProgress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Tag_id(ctx context.Context, field graphql.CollectedField, obj *model.Tag) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11994,6 +17785,134 @@ func (ec *executionContext) _Tag_description(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Tag_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tag", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskDepartmentItems_department(ctx context.Context, field graphql.CollectedField, obj *model.TaskDepartmentItems) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskDepartmentItems_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskDepartmentItems_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskDepartmentItems",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskDepartmentItems_items(ctx context.Context, field graphql.CollectedField, obj *model.TaskDepartmentItems) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskDepartmentItems_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Item) graphql.Marshaler {
+			return ec.marshalNItem2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskDepartmentItems_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskDepartmentItems",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Item(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskMember_inspector(ctx context.Context, field graphql.CollectedField, obj *model.TaskMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskMember_inspector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inspector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Inspector) graphql.Marshaler {
+			return ec.marshalNInspector2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspector(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskMember_inspector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Inspector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskMember_department(ctx context.Context, field graphql.CollectedField, obj *model.TaskMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskMember_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Department) graphql.Marshaler {
+			return ec.marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskMember_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Department(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *model.User) (ret graphql.Marshaler) {
@@ -14440,6 +20359,405 @@ func UnmarshalObjectInput(ctx context.Context, raw any) (model.ObjectInput, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPlanDepartmentInput(ctx context.Context, obj any) (model.PlanDepartmentInput, error) {
+	var it model.PlanDepartmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"departmentId", "perTeam", "itemIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "departmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		case "perTeam":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("perTeam"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PerTeam = data
+		case "itemIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("itemIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ItemIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanDepartmentInput unmarshals raw into the PlanDepartmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanDepartmentInput(ctx context.Context, raw any) (model.PlanDepartmentInput, error) {
+	var out model.PlanDepartmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanDepartmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanFilter(ctx context.Context, obj any) (model.PlanFilter, error) {
+	var it model.PlanFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statuses", "year", "departmentId", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOPlanStatus2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "departmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departmentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DepartmentID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanFilter unmarshals raw into the PlanFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanFilter(ctx context.Context, raw any) (model.PlanFilter, error) {
+	var out model.PlanFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any) (model.PlanInput, error) {
+	var it model.PlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "name", "year", "initiatorId", "departments", "scope", "strata", "cap", "avoidRecentMonths", "avoidOwnRegion", "includeDrawnThisYear", "includeDrawnReason", "publishPopulation", "windowStart", "windowEnd", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNPlanKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "initiatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initiatorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitiatorID = data
+		case "departments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("departments"))
+			data, err := ec.unmarshalNPlanDepartmentInput2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Departments = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalNPlanScopeInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanScopeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "strata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strata"))
+			data, err := ec.unmarshalNStratumRuleInput2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Strata = data
+		case "cap":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cap"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cap = data
+		case "avoidRecentMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avoidRecentMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvoidRecentMonths = data
+		case "avoidOwnRegion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avoidOwnRegion"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvoidOwnRegion = data
+		case "includeDrawnThisYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeDrawnThisYear"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeDrawnThisYear = data
+		case "includeDrawnReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeDrawnReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeDrawnReason = data
+		case "publishPopulation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishPopulation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishPopulation = data
+		case "windowStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("windowStart"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WindowStart = data
+		case "windowEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("windowEnd"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WindowEnd = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanInput unmarshals raw into the PlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanInput(ctx context.Context, raw any) (model.PlanInput, error) {
+	var out model.PlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanScopeInput(ctx context.Context, obj any) (model.PlanScopeInput, error) {
+	var it model.PlanScopeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "tagIds", "regionCodes", "industryCodes", "supervisingDepartmentIds", "activeOnly"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOObjectKind2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐObjectKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "tagIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tagIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TagIds = data
+		case "regionCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionCodes = data
+		case "industryCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industryCodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndustryCodes = data
+		case "supervisingDepartmentIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supervisingDepartmentIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupervisingDepartmentIds = data
+		case "activeOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activeOnly"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActiveOnly = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanScopeInput unmarshals raw into the PlanScopeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanScopeInput(ctx context.Context, raw any) (model.PlanScopeInput, error) {
+	var out model.PlanScopeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanScopeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStratumRuleInput(ctx context.Context, obj any) (model.StratumRuleInput, error) {
+	var it model.StratumRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"label", "ratioBp", "count"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "ratioBp":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratioBp"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatioBp = data
+		case "count":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("count"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Count = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStratumRuleInput unmarshals raw into the StratumRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStratumRuleInput(ctx context.Context, raw any) (model.StratumRuleInput, error) {
+	var out model.StratumRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StratumRuleInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTagInput(ctx context.Context, obj any) (model.TagInput, error) {
 	var it model.TagInput
 	if obj == nil {
@@ -14721,6 +21039,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Tag(ctx, sel, obj)
+	case model.Plan:
+		return ec._Plan(ctx, sel, &obj)
+	case *model.Plan:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Plan(ctx, sel, obj)
 	case model.Item:
 		return ec._Item(ctx, sel, &obj)
 	case *model.Item:
@@ -14735,6 +21060,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Inspector(ctx, sel, obj)
+	case model.InspectionTask:
+		return ec._InspectionTask(ctx, sel, &obj)
+	case *model.InspectionTask:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._InspectionTask(ctx, sel, obj)
 	case model.InspectionObject:
 		return ec._InspectionObject(ctx, sel, &obj)
 	case *model.InspectionObject:
@@ -14749,6 +21081,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._ImportJob(ctx, sel, obj)
+	case model.Draw:
+		return ec._Draw(ctx, sel, &obj)
+	case *model.Draw:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Draw(ctx, sel, obj)
 	case model.Department:
 		return ec._Department(ctx, sel, &obj)
 	case *model.Department:
@@ -15181,6 +21520,269 @@ func (ec *executionContext) _Department(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Department_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var departmentSimulationImplementors = []string{"DepartmentSimulation"}
+
+func (ec *executionContext) _DepartmentSimulation(ctx context.Context, sel ast.SelectionSet, obj *model.DepartmentSimulation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, departmentSimulationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DepartmentSimulation")
+		case "department":
+			out.Values[i] = ec._DepartmentSimulation_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "perTeam":
+			out.Values[i] = ec._DepartmentSimulation_perTeam(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "poolSize":
+			out.Values[i] = ec._DepartmentSimulation_poolSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxConflicts":
+			out.Values[i] = ec._DepartmentSimulation_maxConflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "staffing":
+			out.Values[i] = ec._DepartmentSimulation_staffing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var drawImplementors = []string{"Draw", "Node"}
+
+func (ec *executionContext) _Draw(ctx context.Context, sel ast.SelectionSet, obj *model.Draw) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, drawImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Draw")
+		case "id":
+			out.Values[i] = ec._Draw_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Draw_plan(ctx, field, obj)
+				})
+		case "attempt":
+			out.Values[i] = ec._Draw_attempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Draw_status(ctx, field, obj)
+				})
+		case "drawnAt":
+			out.Values[i] = ec._Draw_drawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entropySource":
+			out.Values[i] = ec._Draw_entropySource(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entropy":
+			out.Values[i] = ec._Draw_entropy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commitment":
+			out.Values[i] = ec._Draw_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "freezeDigest":
+			out.Values[i] = ec._Draw_freezeDigest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reveal":
+			out.Values[i] = ec._Draw_reveal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seed":
+			out.Values[i] = ec._Draw_seed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "populationSize":
+			out.Values[i] = ec._Draw_populationSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "selectionsCount":
+			out.Values[i] = ec._Draw_selectionsCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failure":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Draw_failure(ctx, field, obj)
+				})
+		case "evidenceUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Draw_evidenceUrl(ctx, field, obj)
+				})
+		case "tasks":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Draw_tasks(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var drawFailureImplementors = []string{"DrawFailure"}
+
+func (ec *executionContext) _DrawFailure(ctx context.Context, sel ast.SelectionSet, obj *model.DrawFailure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, drawFailureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DrawFailure")
+		case "rank":
+			out.Values[i] = ec._DrawFailure_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uid":
+			out.Values[i] = ec._DrawFailure_uid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._DrawFailure_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var drawStageImplementors = []string{"DrawStage"}
+
+func (ec *executionContext) _DrawStage(ctx context.Context, sel ast.SelectionSet, obj *model.DrawStage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, drawStageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DrawStage")
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DrawStage_plan(ctx, field, obj)
+				})
+		case "attempt":
+			out.Values[i] = ec._DrawStage_attempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stage":
+			out.Values[i] = ec._DrawStage_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._DrawStage_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detail":
+			out.Values[i] = ec._DrawStage_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15775,6 +22377,155 @@ func (ec *executionContext) _InspectionObjectEdge(ctx context.Context, sel ast.S
 			}
 		case "node":
 			out.Values[i] = ec._InspectionObjectEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inspectionTaskImplementors = []string{"InspectionTask", "Node"}
+
+func (ec *executionContext) _InspectionTask(ctx context.Context, sel ast.SelectionSet, obj *model.InspectionTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inspectionTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InspectionTask")
+		case "id":
+			out.Values[i] = ec._InspectionTask_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "draw":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InspectionTask_draw(ctx, field, obj)
+				})
+		case "rank":
+			out.Values[i] = ec._InspectionTask_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "object":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InspectionTask_object(ctx, field, obj)
+				})
+		case "team":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InspectionTask_team(ctx, field, obj)
+				})
+		case "itemsByDepartment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InspectionTask_itemsByDepartment(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._InspectionTask_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inspectionTaskConnectionImplementors = []string{"InspectionTaskConnection"}
+
+func (ec *executionContext) _InspectionTaskConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InspectionTaskConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inspectionTaskConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InspectionTaskConnection")
+		case "edges":
+			out.Values[i] = ec._InspectionTaskConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InspectionTaskConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InspectionTaskConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inspectionTaskEdgeImplementors = []string{"InspectionTaskEdge"}
+
+func (ec *executionContext) _InspectionTaskEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InspectionTaskEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inspectionTaskEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InspectionTaskEdge")
+		case "cursor":
+			out.Values[i] = ec._InspectionTaskEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._InspectionTaskEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16463,6 +23214,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "freezePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_freezePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "drawPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_drawPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16509,6 +23316,550 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planImplementors = []string{"Plan", "Node"}
+
+func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *model.Plan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Plan")
+		case "id":
+			out.Values[i] = ec._Plan_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uid":
+			out.Values[i] = ec._Plan_uid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_kind(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Plan_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Plan_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "initiator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_initiator(ctx, field, obj)
+				})
+		case "departments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_departments(ctx, field, obj)
+				})
+		case "scope":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_scope(ctx, field, obj)
+				})
+		case "strata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_strata(ctx, field, obj)
+				})
+		case "cap":
+			out.Values[i] = ec._Plan_cap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "avoidRecentMonths":
+			out.Values[i] = ec._Plan_avoidRecentMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "avoidOwnRegion":
+			out.Values[i] = ec._Plan_avoidOwnRegion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "includeDrawnThisYear":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_includeDrawnThisYear(ctx, field, obj)
+				})
+		case "includeDrawnReason":
+			out.Values[i] = ec._Plan_includeDrawnReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishPopulation":
+			out.Values[i] = ec._Plan_publishPopulation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "windowStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_windowStart(ctx, field, obj)
+				})
+		case "windowEnd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_windowEnd(ctx, field, obj)
+				})
+		case "notes":
+			out.Values[i] = ec._Plan_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_status(ctx, field, obj)
+				})
+		case "reviewComment":
+			out.Values[i] = ec._Plan_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warnings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_warnings(ctx, field, obj)
+				})
+		case "commitment":
+			out.Values[i] = ec._Plan_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entropySource":
+			out.Values[i] = ec._Plan_entropySource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "freezeDigest":
+			out.Values[i] = ec._Plan_freezeDigest(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "populationSize":
+			out.Values[i] = ec._Plan_populationSize(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Plan_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "frozenAt":
+			out.Values[i] = ec._Plan_frozenAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "drawnAt":
+			out.Values[i] = ec._Plan_drawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledReason":
+			out.Values[i] = ec._Plan_cancelledReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_events(ctx, field, obj)
+				})
+		case "draws":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_draws(ctx, field, obj)
+				})
+		case "createdBy":
+			out.Values[i] = ec._Plan_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Plan_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Plan_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planConnectionImplementors = []string{"PlanConnection"}
+
+func (ec *executionContext) _PlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlanConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanConnection")
+		case "edges":
+			out.Values[i] = ec._PlanConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PlanConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PlanConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planDepartmentImplementors = []string{"PlanDepartment"}
+
+func (ec *executionContext) _PlanDepartment(ctx context.Context, sel ast.SelectionSet, obj *model.PlanDepartment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planDepartmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanDepartment")
+		case "department":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PlanDepartment_department(ctx, field, obj)
+				})
+		case "perTeam":
+			out.Values[i] = ec._PlanDepartment_perTeam(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PlanDepartment_items(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planEdgeImplementors = []string{"PlanEdge"}
+
+func (ec *executionContext) _PlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlanEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanEdge")
+		case "cursor":
+			out.Values[i] = ec._PlanEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PlanEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planEventImplementors = []string{"PlanEvent"}
+
+func (ec *executionContext) _PlanEvent(ctx context.Context, sel ast.SelectionSet, obj *model.PlanEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanEvent")
+		case "at":
+			out.Values[i] = ec._PlanEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._PlanEvent_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromStatus":
+			out.Values[i] = ec._PlanEvent_fromStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toStatus":
+			out.Values[i] = ec._PlanEvent_toStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._PlanEvent_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planScopeImplementors = []string{"PlanScope"}
+
+func (ec *executionContext) _PlanScope(ctx context.Context, sel ast.SelectionSet, obj *model.PlanScope) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planScopeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanScope")
+		case "kinds":
+			out.Values[i] = ec._PlanScope_kinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tags":
+			out.Values[i] = ec._PlanScope_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "regionCodes":
+			out.Values[i] = ec._PlanScope_regionCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "industryCodes":
+			out.Values[i] = ec._PlanScope_industryCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supervisingDepartments":
+			out.Values[i] = ec._PlanScope_supervisingDepartments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activeOnly":
+			out.Values[i] = ec._PlanScope_activeOnly(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planSimulationImplementors = []string{"PlanSimulation"}
+
+func (ec *executionContext) _PlanSimulation(ctx context.Context, sel ast.SelectionSet, obj *model.PlanSimulation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planSimulationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanSimulation")
+		case "populationSize":
+			out.Values[i] = ec._PlanSimulation_populationSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sampleSize":
+			out.Values[i] = ec._PlanSimulation_sampleSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strata":
+			out.Values[i] = ec._PlanSimulation_strata(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "departments":
+			out.Values[i] = ec._PlanSimulation_departments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "staffing":
+			out.Values[i] = ec._PlanSimulation_staffing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bindingConstraint":
+			out.Values[i] = ec._PlanSimulation_bindingConstraint(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planWarningImplementors = []string{"PlanWarning"}
+
+func (ec *executionContext) _PlanWarning(ctx context.Context, sel ast.SelectionSet, obj *model.PlanWarning) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planWarningImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanWarning")
+		case "code":
+			out.Values[i] = ec._PlanWarning_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._PlanWarning_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -16655,6 +24006,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_importJob(ctx, field)
 				})
+		case "plans":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_plans(ctx, field)
+				})
+		case "plan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_plan(ctx, field)
+				})
+		case "planByUid":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_planByUid(ctx, field)
+				})
+		case "simulatePlan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_simulatePlan(ctx, field)
+				})
+		case "draw":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_draw(ctx, field)
+				})
+		case "inspectionTasks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inspectionTasks(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -16739,6 +24126,97 @@ func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var stratumRuleImplementors = []string{"StratumRule"}
+
+func (ec *executionContext) _StratumRule(ctx context.Context, sel ast.SelectionSet, obj *model.StratumRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stratumRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StratumRule")
+		case "label":
+			out.Values[i] = ec._StratumRule_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratioBp":
+			out.Values[i] = ec._StratumRule_ratioBp(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StratumRule_count(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stratumSimulationImplementors = []string{"StratumSimulation"}
+
+func (ec *executionContext) _StratumSimulation(ctx context.Context, sel ast.SelectionSet, obj *model.StratumSimulation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stratumSimulationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StratumSimulation")
+		case "label":
+			out.Values[i] = ec._StratumSimulation_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._StratumSimulation_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._StratumSimulation_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sampleSize":
+			out.Values[i] = ec._StratumSimulation_sampleSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -16756,6 +24234,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_auditAppended(ctx, fields[0])
 	case "importJobProgress":
 		return ec._Subscription_importJobProgress(ctx, fields[0])
+	case "drawProgress":
+		return ec._Subscription_drawProgress(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -16794,6 +24274,82 @@ func (ec *executionContext) _Tag(ctx context.Context, sel ast.SelectionSet, obj 
 			}
 		case "description":
 			out.Values[i] = ec._Tag_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskDepartmentItemsImplementors = []string{"TaskDepartmentItems"}
+
+func (ec *executionContext) _TaskDepartmentItems(ctx context.Context, sel ast.SelectionSet, obj *model.TaskDepartmentItems) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskDepartmentItemsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskDepartmentItems")
+		case "department":
+			out.Values[i] = ec._TaskDepartmentItems_department(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._TaskDepartmentItems_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskMemberImplementors = []string{"TaskMember"}
+
+func (ec *executionContext) _TaskMember(ctx context.Context, sel ast.SelectionSet, obj *model.TaskMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskMember")
+		case "inspector":
+			out.Values[i] = ec._TaskMember_inspector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "department":
+			out.Values[i] = ec._TaskMember_department(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17430,6 +24986,16 @@ func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋsuijiᚑdev
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx context.Context, v any) (model.Date, error) {
+	var res model.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDate(ctx context.Context, sel ast.SelectionSet, v model.Date) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNDepartment2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Department) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17452,6 +25018,72 @@ func (ec *executionContext) marshalNDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋs
 		return graphql.Null
 	}
 	return ec._Department(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDepartmentSimulation2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentSimulationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DepartmentSimulation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDepartmentSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentSimulation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDepartmentSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDepartmentSimulation(ctx context.Context, sel ast.SelectionSet, v *model.DepartmentSimulation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DepartmentSimulation!")
+		return graphql.Null
+	}
+	return ec._DepartmentSimulation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraw2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Draw) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx context.Context, sel ast.SelectionSet, v *model.Draw) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Draw!")
+		return graphql.Null
+	}
+	return ec._Draw(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDrawStage2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawStage(ctx context.Context, sel ast.SelectionSet, v *model.DrawStage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DrawStage!")
+		return graphql.Null
+	}
+	return ec._DrawStage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDrawStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawStatus(ctx context.Context, v any) (model.DrawStatus, error) {
+	var res model.DrawStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDrawStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawStatus(ctx context.Context, sel ast.SelectionSet, v model.DrawStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐExportFormat(ctx context.Context, v any) (model.ExportFormat, error) {
@@ -17484,6 +25116,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNImportJob2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐImportJob(ctx context.Context, sel ast.SelectionSet, v *model.ImportJob) graphql.Marshaler {
@@ -17634,6 +25295,46 @@ func (ec *executionContext) marshalNInspectionObjectEdge2ᚖgithubᚗcomᚋsuiji
 		return graphql.Null
 	}
 	return ec._InspectionObjectEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInspectionTask2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTask(ctx context.Context, sel ast.SelectionSet, v *model.InspectionTask) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InspectionTask!")
+		return graphql.Null
+	}
+	return ec._InspectionTask(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInspectionTaskConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskConnection(ctx context.Context, sel ast.SelectionSet, v *model.InspectionTaskConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InspectionTaskConnection!")
+		return graphql.Null
+	}
+	return ec._InspectionTaskConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInspectionTaskEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InspectionTaskEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInspectionTaskEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInspectionTaskEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskEdge(ctx context.Context, sel ast.SelectionSet, v *model.InspectionTaskEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InspectionTaskEdge!")
+		return graphql.Null
+	}
+	return ec._InspectionTaskEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNInspector2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspector(ctx context.Context, sel ast.SelectionSet, v *model.Inspector) graphql.Marshaler {
@@ -17878,6 +25579,183 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋsuijiᚑdevᚋsui
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx context.Context, sel ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Plan!")
+		return graphql.Null
+	}
+	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanConnection(ctx context.Context, sel ast.SelectionSet, v *model.PlanConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanConnection!")
+		return graphql.Null
+	}
+	return ec._PlanConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanDepartment2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlanDepartment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanDepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartment(ctx context.Context, sel ast.SelectionSet, v *model.PlanDepartment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanDepartment!")
+		return graphql.Null
+	}
+	return ec._PlanDepartment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanDepartmentInput2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentInputᚄ(ctx context.Context, v any) ([]*model.PlanDepartmentInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.PlanDepartmentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlanDepartmentInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPlanDepartmentInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanDepartmentInput(ctx context.Context, v any) (*model.PlanDepartmentInput, error) {
+	res, err := ec.unmarshalInputPlanDepartmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanEdge2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlanEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanEdge2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEdge(ctx context.Context, sel ast.SelectionSet, v *model.PlanEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanEdge!")
+		return graphql.Null
+	}
+	return ec._PlanEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlanEvent2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlanEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanEvent2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanEvent2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanEvent(ctx context.Context, sel ast.SelectionSet, v *model.PlanEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanEvent!")
+		return graphql.Null
+	}
+	return ec._PlanEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanInput2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanInput(ctx context.Context, v any) (model.PlanInput, error) {
+	res, err := ec.unmarshalInputPlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlanKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanKind(ctx context.Context, v any) (model.PlanKind, error) {
+	var res model.PlanKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanKind2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanKind(ctx context.Context, sel ast.SelectionSet, v model.PlanKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPlanScope2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanScope(ctx context.Context, sel ast.SelectionSet, v *model.PlanScope) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanScope!")
+		return graphql.Null
+	}
+	return ec._PlanScope(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanScopeInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanScopeInput(ctx context.Context, v any) (*model.PlanScopeInput, error) {
+	res, err := ec.unmarshalInputPlanScopeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanSimulation(ctx context.Context, sel ast.SelectionSet, v *model.PlanSimulation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanSimulation!")
+		return graphql.Null
+	}
+	return ec._PlanSimulation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx context.Context, v any) (model.PlanStatus, error) {
+	var res model.PlanStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx context.Context, sel ast.SelectionSet, v model.PlanStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPlanWarning2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlanWarning) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanWarning2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanWarning(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanWarning2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanWarning(ctx context.Context, sel ast.SelectionSet, v *model.PlanWarning) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanWarning!")
+		return graphql.Null
+	}
+	return ec._PlanWarning(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNRecordVersion2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RecordVersion) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17952,6 +25830,83 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuiji�
 	return ret
 }
 
+func (ec *executionContext) unmarshalNStaffing2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStaffing(ctx context.Context, v any) (model.Staffing, error) {
+	var res model.Staffing
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStaffing2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStaffing(ctx context.Context, sel ast.SelectionSet, v model.Staffing) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNStratumRule2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StratumRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStratumRule2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStratumRule2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRule(ctx context.Context, sel ast.SelectionSet, v *model.StratumRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StratumRule!")
+		return graphql.Null
+	}
+	return ec._StratumRule(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStratumRuleInput2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleInputᚄ(ctx context.Context, v any) ([]*model.StratumRuleInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.StratumRuleInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStratumRuleInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNStratumRuleInput2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumRuleInput(ctx context.Context, v any) (*model.StratumRuleInput, error) {
+	res, err := ec.unmarshalInputStratumRuleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStratumSimulation2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumSimulationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StratumSimulation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStratumSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumSimulation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStratumSimulation2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐStratumSimulation(ctx context.Context, sel ast.SelectionSet, v *model.StratumSimulation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StratumSimulation!")
+		return graphql.Null
+	}
+	return ec._StratumSimulation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17964,6 +25919,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTag2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Tag) graphql.Marshaler {
@@ -18003,6 +25987,54 @@ func (ec *executionContext) unmarshalNTagScope2githubᚗcomᚋsuijiᚑdevᚋsuij
 
 func (ec *executionContext) marshalNTagScope2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTagScope(ctx context.Context, sel ast.SelectionSet, v model.TagScope) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNTaskDepartmentItems2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskDepartmentItemsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TaskDepartmentItems) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskDepartmentItems2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskDepartmentItems(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTaskDepartmentItems2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskDepartmentItems(ctx context.Context, sel ast.SelectionSet, v *model.TaskDepartmentItems) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskDepartmentItems!")
+		return graphql.Null
+	}
+	return ec._TaskDepartmentItems(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTaskMember2ᚕᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TaskMember) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskMember2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTaskMember2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐTaskMember(ctx context.Context, sel ast.SelectionSet, v *model.TaskMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskMember!")
+		return graphql.Null
+	}
+	return ec._TaskMember(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -18303,6 +26335,20 @@ func (ec *executionContext) marshalODepartment2ᚖgithubᚗcomᚋsuijiᚑdevᚋs
 		return graphql.Null
 	}
 	return ec._Department(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODraw2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDraw(ctx context.Context, sel ast.SelectionSet, v *model.Draw) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Draw(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODrawFailure2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐDrawFailure(ctx context.Context, sel ast.SelectionSet, v *model.DrawFailure) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DrawFailure(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -18676,6 +26722,73 @@ func (ec *executionContext) marshalOObjectKind2ᚖgithubᚗcomᚋsuijiᚑdevᚋs
 	return v
 }
 
+func (ec *executionContext) marshalOPlan2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlan(ctx context.Context, sel ast.SelectionSet, v *model.Plan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPlanFilter2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanFilter(ctx context.Context, v any) (*model.PlanFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlanFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPlanStatus2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatusᚄ(ctx context.Context, v any) ([]model.PlanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PlanStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPlanStatus2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanStatus2githubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPlanStatus2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx context.Context, v any) (*model.PlanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PlanStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanStatus2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐPlanStatus(ctx context.Context, sel ast.SelectionSet, v *model.PlanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalORiskClass2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐRiskClassᚄ(ctx context.Context, v any) ([]model.RiskClass, error) {
 	if v == nil {
 		return nil, nil
@@ -18790,6 +26903,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	_ = ctx
 	res := graphql.MarshalString(v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"time"
 
@@ -25,6 +26,32 @@ func (r *auditEntryConnectionResolver) TotalCount(ctx context.Context, obj *mode
 
 func (r *conflictResolver) Object(ctx context.Context, obj *model.Conflict) (*model.InspectionObject, error) {
 	return toObject(&obj.Object), nil
+}
+
+func (r *drawResolver) Plan(ctx context.Context, obj *model.Draw) (*model.Plan, error) {
+	v, err := r.svc.Plan(ctx, obj.PlanID, false)
+	return toPlan(v), err
+}
+
+func (r *drawResolver) Status(ctx context.Context, obj *model.Draw) (model.DrawStatus, error) {
+	return model.DrawStatus(obj.Draw.Status), nil
+}
+
+func (r *drawResolver) Failure(ctx context.Context, obj *model.Draw) (*model.DrawFailure, error) {
+	return drawFailure(obj), nil
+}
+
+func (r *drawResolver) EvidenceURL(ctx context.Context, obj *model.Draw) (string, error) {
+	return "/public/draws/" + obj.Draw.ID + "/evidence.json", nil
+}
+
+func (r *drawResolver) Tasks(ctx context.Context, obj *model.Draw, first *int, after *string) (*model.InspectionTaskConnection, error) {
+	return r.taskConnection(ctx, obj.Draw.ID, first, after)
+}
+
+func (r *drawStageResolver) Plan(ctx context.Context, obj *model.DrawStage) (*model.Plan, error) {
+	v, err := r.svc.Plan(ctx, obj.PlanID, false)
+	return toPlan(v), err
 }
 
 func (r *importJobResolver) Kind(ctx context.Context, obj *model.ImportJob) (model.ImportKind, error) {
@@ -122,6 +149,66 @@ func (r *inspectionObjectResolver) History(ctx context.Context, obj *model.Inspe
 
 func (r *inspectionObjectConnectionResolver) TotalCount(ctx context.Context, obj *model.InspectionObjectConnection) (int, error) {
 	return r.svc.CountObjects(ctx, obj.Filter)
+}
+
+func (r *inspectionTaskResolver) Draw(ctx context.Context, obj *model.InspectionTask) (*model.Draw, error) {
+	d, err := r.svc.Draw(ctx, obj.DrawID)
+	return toDraw(d), err
+}
+
+func (r *inspectionTaskResolver) Object(ctx context.Context, obj *model.InspectionTask) (*model.InspectionObject, error) {
+	o, err := loaders.From(ctx).Object.Load(ctx, obj.ObjectID)
+	return toObject(o), err
+}
+
+func (r *inspectionTaskResolver) Team(ctx context.Context, obj *model.InspectionTask) ([]*model.TaskMember, error) {
+	ms, err := loaders.From(ctx).TaskMembers.Load(ctx, obj.Task.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.TaskMember, len(ms))
+	for i, m := range ms {
+		n, err := loaders.From(ctx).Inspector.Load(ctx, m.InspectorID)
+		if err != nil {
+			return nil, err
+		}
+		d, err := loaders.From(ctx).Department.Load(ctx, m.DepartmentID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &model.TaskMember{Inspector: toInspector(n), Department: toDepartment(d)}
+	}
+	return out, nil
+}
+
+func (r *inspectionTaskResolver) ItemsByDepartment(ctx context.Context, obj *model.InspectionTask) ([]*model.TaskDepartmentItems, error) {
+	var groups []struct {
+		DepartmentID string   `json:"departmentId"`
+		ItemIDs      []string `json:"itemIds"`
+	}
+	if err := json.Unmarshal([]byte(obj.Items), &groups); err != nil {
+		return nil, err
+	}
+	out := make([]*model.TaskDepartmentItems, len(groups))
+	for i, g := range groups {
+		d, err := loaders.From(ctx).Department.Load(ctx, g.DepartmentID)
+		if err != nil {
+			return nil, err
+		}
+		items, err := loaders.From(ctx).Item.LoadAll(ctx, g.ItemIDs)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &model.TaskDepartmentItems{Department: toDepartment(d)}
+		for _, it := range items {
+			out[i].Items = append(out[i].Items, toItem(it))
+		}
+	}
+	return out, nil
+}
+
+func (r *inspectionTaskConnectionResolver) TotalCount(ctx context.Context, obj *model.InspectionTaskConnection) (int, error) {
+	return r.svc.CountTasks(ctx, obj.DrawID)
 }
 
 func (r *inspectorResolver) Department(ctx context.Context, obj *model.Inspector) (*model.Department, error) {
@@ -496,6 +583,220 @@ func (r *mutationResolver) ExportItems(ctx context.Context, format model.ExportF
 	return r.exportLink(ctx, "items", format, f)
 }
 
+func (r *mutationResolver) CreatePlan(ctx context.Context, input model.PlanInput) (*model.Plan, error) {
+	in, err := planInput(input)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.svc.CreatePlan(ctx, in)
+	return toPlan(v), err
+}
+
+func (r *mutationResolver) UpdatePlan(ctx context.Context, id string, input model.PlanInput) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	in, err := planInput(input)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.svc.UpdatePlan(ctx, key, in)
+	return toPlan(v), err
+}
+
+func (r *mutationResolver) SubmitPlan(ctx context.Context, id string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.svc.SubmitPlan(ctx, key)
+	return r.planAfter(ctx, p, err)
+}
+
+func (r *mutationResolver) ReviewPlan(ctx context.Context, id string, approve bool, comment string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.svc.ReviewPlan(ctx, key, approve, comment)
+	return r.planAfter(ctx, p, err)
+}
+
+func (r *mutationResolver) PublishPlan(ctx context.Context, id string, overrideReason *string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.svc.PublishPlan(ctx, key, str(overrideReason))
+	return r.planAfter(ctx, p, err)
+}
+
+func (r *mutationResolver) FreezePlan(ctx context.Context, id string, entropySource string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.svc.FreezePlan(ctx, key, entropySource)
+	return r.planAfter(ctx, p, err)
+}
+
+func (r *mutationResolver) DrawPlan(ctx context.Context, id string, entropy string) (*model.Draw, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.svc.DrawPlan(ctx, key, entropy)
+	return toDraw(d), err
+}
+
+func (r *mutationResolver) CancelPlan(ctx context.Context, id string, reason string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.svc.CancelPlan(ctx, key, reason)
+	return r.planAfter(ctx, p, err)
+}
+
+func (r *planResolver) Kind(ctx context.Context, obj *model.Plan) (model.PlanKind, error) {
+	return model.PlanKind(obj.Plan.Kind), nil
+}
+
+func (r *planResolver) Initiator(ctx context.Context, obj *model.Plan) (*model.Department, error) {
+	d, err := loaders.From(ctx).Department.Load(ctx, obj.InitiatorID)
+	return toDepartment(d), err
+}
+
+func (r *planResolver) Departments(ctx context.Context, obj *model.Plan) ([]*model.PlanDepartment, error) {
+	depts, items := obj.Departments, obj.Items
+	if depts == nil {
+		v, err := r.svc.Plan(ctx, obj.Plan.ID, false)
+		if err != nil {
+			return nil, err
+		}
+		depts, items = v.Departments, v.Items
+	}
+	out := make([]*model.PlanDepartment, len(depts))
+	for i, d := range depts {
+		pd := &model.PlanDepartment{DepartmentID: d.DepartmentID, PerTeam: d.PerTeam}
+		for _, it := range items {
+			if it.DepartmentID == d.DepartmentID {
+				pd.ItemIDs = append(pd.ItemIDs, it.ItemID)
+			}
+		}
+		out[i] = pd
+	}
+	return out, nil
+}
+
+func (r *planResolver) Scope(ctx context.Context, obj *model.Plan) (*model.PlanScope, error) {
+	sc := service.ScopeOf(&obj.Plan)
+	out := &model.PlanScope{Kinds: make([]model.ObjectKind, len(sc.Kinds)), RegionCodes: nonNil(sc.RegionCodes),
+		IndustryCodes: nonNil(sc.IndustryCodes), ActiveOnly: sc.ActiveOnly}
+	for i, k := range sc.Kinds {
+		out.Kinds[i] = model.ObjectKind(k)
+	}
+	ds, err := loaders.From(ctx).Department.LoadAll(ctx, sc.DepartmentIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		out.SupervisingDepartments = append(out.SupervisingDepartments, toDepartment(d))
+	}
+	tags, err := r.svc.TagsByIDs(ctx, sc.TagIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tags {
+		out.Tags = append(out.Tags, toTag(&tags[i]))
+	}
+	return out, nil
+}
+
+func (r *planResolver) Strata(ctx context.Context, obj *model.Plan) ([]*model.StratumRule, error) {
+	var out []*model.StratumRule
+	for _, st := range service.StrataOf(&obj.Plan) {
+		out = append(out, &model.StratumRule{Label: st.Label, RatioBp: st.RatioBP, Count: st.Count})
+	}
+	return out, nil
+}
+
+func (r *planResolver) IncludeDrawnThisYear(ctx context.Context, obj *model.Plan) (bool, error) {
+	return obj.IncludeDrawn, nil
+}
+
+func (r *planResolver) WindowStart(ctx context.Context, obj *model.Plan) (model.Date, error) {
+	return model.Date(obj.Plan.WindowStart), nil
+}
+
+func (r *planResolver) WindowEnd(ctx context.Context, obj *model.Plan) (model.Date, error) {
+	return model.Date(obj.Plan.WindowEnd), nil
+}
+
+func (r *planResolver) Status(ctx context.Context, obj *model.Plan) (model.PlanStatus, error) {
+	return model.PlanStatus(obj.Plan.Status), nil
+}
+
+func (r *planResolver) Warnings(ctx context.Context, obj *model.Plan) ([]*model.PlanWarning, error) {
+	var out []*model.PlanWarning
+	if obj.Plan.Status == db.PlanApproved || obj.Plan.Status == db.PlanSubmitted || obj.Plan.Status == db.PlanDraft {
+		for _, w := range r.svc.PlanWarnings(&obj.Plan) {
+			out = append(out, &model.PlanWarning{Code: w.Code, Message: w.Message})
+		}
+	}
+	return out, nil
+}
+
+func (r *planResolver) Events(ctx context.Context, obj *model.Plan) ([]*model.PlanEvent, error) {
+	es, err := r.svc.PlanEvents(ctx, obj.Plan.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.PlanEvent, len(es))
+	for i, e := range es {
+		out[i] = &model.PlanEvent{At: e.At, Actor: e.Actor, ToStatus: model.PlanStatus(e.ToStatus), Comment: e.Comment}
+		if e.FromStatus != nil {
+			from := model.PlanStatus(*e.FromStatus)
+			out[i].FromStatus = &from
+		}
+	}
+	return out, nil
+}
+
+func (r *planResolver) Draws(ctx context.Context, obj *model.Plan) ([]*model.Draw, error) {
+	ds, err := r.svc.Draws(ctx, obj.Plan.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Draw, len(ds))
+	for i := range ds {
+		out[i] = toDraw(&ds[i])
+	}
+	return out, nil
+}
+
+func (r *planConnectionResolver) TotalCount(ctx context.Context, obj *model.PlanConnection) (int, error) {
+	return r.svc.CountPlans(ctx, obj.Filter)
+}
+
+func (r *planDepartmentResolver) Department(ctx context.Context, obj *model.PlanDepartment) (*model.Department, error) {
+	d, err := loaders.From(ctx).Department.Load(ctx, obj.DepartmentID)
+	return toDepartment(d), err
+}
+
+func (r *planDepartmentResolver) Items(ctx context.Context, obj *model.PlanDepartment) ([]*model.Item, error) {
+	items, err := loaders.From(ctx).Item.LoadAll(ctx, obj.ItemIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Item, len(items))
+	for i, it := range items {
+		out[i] = toItem(it)
+	}
+	return out, nil
+}
+
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
 	typ, key, ok := splitID(id)
@@ -793,6 +1094,74 @@ func (r *queryResolver) ImportJob(ctx context.Context, id string) (*model.Import
 	return nullIfNotFound(toImportJob(j), err)
 }
 
+func (r *queryResolver) Plans(ctx context.Context, first *int, after *string, filter *model.PlanFilter) (*model.PlanConnection, error) {
+	n, err := pageSize(first, 20, 200)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := fromCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := planFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	plans, more, err := r.svc.Plans(ctx, f, n, pos)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.PlanConnection{Filter: f, PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: pos != ""}}
+	for i := range plans {
+		conn.Edges = append(conn.Edges, &model.PlanEdge{Cursor: cursor(plans[i].ID), Node: toPlanOnly(&plans[i])})
+	}
+	setPageCursors(conn.PageInfo, len(conn.Edges), func(i int) string { return conn.Edges[i].Cursor })
+	return conn, nil
+}
+
+func (r *queryResolver) Plan(ctx context.Context, id string) (*model.Plan, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.svc.Plan(ctx, key, false)
+	return nullIfNotFound(toPlan(v), err)
+}
+
+func (r *queryResolver) PlanByUID(ctx context.Context, uid string) (*model.Plan, error) {
+	v, err := r.svc.Plan(ctx, uid, true)
+	return nullIfNotFound(toPlan(v), err)
+}
+
+func (r *queryResolver) SimulatePlan(ctx context.Context, id string) (*model.PlanSimulation, error) {
+	key, err := localID("id", "Plan", id)
+	if err != nil {
+		return nil, err
+	}
+	sim, err := r.svc.SimulatePlan(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return toSimulation(ctx, sim)
+}
+
+func (r *queryResolver) Draw(ctx context.Context, id string) (*model.Draw, error) {
+	key, err := localID("id", "Draw", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.svc.Draw(ctx, key)
+	return nullIfNotFound(toDraw(d), err)
+}
+
+func (r *queryResolver) InspectionTasks(ctx context.Context, drawID string, first *int, after *string) (*model.InspectionTaskConnection, error) {
+	key, err := localID("drawId", "Draw", drawID)
+	if err != nil {
+		return nil, err
+	}
+	return r.taskConnection(ctx, key, first, after)
+}
+
 // AuditAppended is the resolver for the auditAppended field.
 func (r *subscriptionResolver) AuditAppended(ctx context.Context, afterSeq *int) (<-chan *model.AuditEntry, error) {
 	var after int64
@@ -813,6 +1182,17 @@ func (r *subscriptionResolver) ImportJobProgress(ctx context.Context, id string)
 		return nil, err
 	}
 	return pollImportJob(ctx, r.svc, key, 500*time.Millisecond), nil
+}
+
+func (r *subscriptionResolver) DrawProgress(ctx context.Context, planID string) (<-chan *model.DrawStage, error) {
+	key, err := localID("planId", "Plan", planID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.svc.Plan(ctx, key, false); err != nil {
+		return nil, err
+	}
+	return pollDrawStages(ctx, r.svc, key, 300*time.Millisecond), nil
 }
 
 // Department is the resolver for the department field.
@@ -838,12 +1218,22 @@ func (r *Resolver) AuditEntryConnection() AuditEntryConnectionResolver {
 
 func (r *Resolver) Conflict() ConflictResolver { return &conflictResolver{r} }
 
+func (r *Resolver) Draw() DrawResolver { return &drawResolver{r} }
+
+func (r *Resolver) DrawStage() DrawStageResolver { return &drawStageResolver{r} }
+
 func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} }
 
 func (r *Resolver) InspectionObject() InspectionObjectResolver { return &inspectionObjectResolver{r} }
 
 func (r *Resolver) InspectionObjectConnection() InspectionObjectConnectionResolver {
 	return &inspectionObjectConnectionResolver{r}
+}
+
+func (r *Resolver) InspectionTask() InspectionTaskResolver { return &inspectionTaskResolver{r} }
+
+func (r *Resolver) InspectionTaskConnection() InspectionTaskConnectionResolver {
+	return &inspectionTaskConnectionResolver{r}
 }
 
 func (r *Resolver) Inspector() InspectorResolver { return &inspectorResolver{r} }
@@ -858,6 +1248,12 @@ func (r *Resolver) ItemConnection() ItemConnectionResolver { return &itemConnect
 
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
+func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
+
+func (r *Resolver) PlanConnection() PlanConnectionResolver { return &planConnectionResolver{r} }
+
+func (r *Resolver) PlanDepartment() PlanDepartmentResolver { return &planDepartmentResolver{r} }
+
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
@@ -869,14 +1265,21 @@ func (r *Resolver) UserConnection() UserConnectionResolver { return &userConnect
 type (
 	auditEntryConnectionResolver       struct{ *Resolver }
 	conflictResolver                   struct{ *Resolver }
+	drawResolver                       struct{ *Resolver }
+	drawStageResolver                  struct{ *Resolver }
 	importJobResolver                  struct{ *Resolver }
 	inspectionObjectResolver           struct{ *Resolver }
 	inspectionObjectConnectionResolver struct{ *Resolver }
+	inspectionTaskResolver             struct{ *Resolver }
+	inspectionTaskConnectionResolver   struct{ *Resolver }
 	inspectorResolver                  struct{ *Resolver }
 	inspectorConnectionResolver        struct{ *Resolver }
 	itemResolver                       struct{ *Resolver }
 	itemConnectionResolver             struct{ *Resolver }
 	mutationResolver                   struct{ *Resolver }
+	planResolver                       struct{ *Resolver }
+	planConnectionResolver             struct{ *Resolver }
+	planDepartmentResolver             struct{ *Resolver }
 	queryResolver                      struct{ *Resolver }
 	subscriptionResolver               struct{ *Resolver }
 	userResolver                       struct{ *Resolver }

@@ -68,6 +68,22 @@ var policy = map[string][]string{
 	"Mutation.exportInspectors":      {"ADMIN", "DEPT_ADMIN", "ANALYST"},
 	"Mutation.exportItems":           {public},
 	"Subscription.importJobProgress": {"ADMIN", "DEPT_ADMIN"},
+
+	"Query.plans":               {public},
+	"Query.plan":                {public},
+	"Query.planByUid":           {public},
+	"Query.simulatePlan":        {"ADMIN", "DEPT_ADMIN", "ANALYST"},
+	"Query.draw":                {public},
+	"Query.inspectionTasks":     {"ADMIN", "DEPT_ADMIN", "ANALYST", "INSPECTOR"},
+	"Mutation.createPlan":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.updatePlan":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.submitPlan":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.reviewPlan":       {"ADMIN"},
+	"Mutation.publishPlan":      {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.freezePlan":       {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.drawPlan":         {"ADMIN", "DEPT_ADMIN"},
+	"Mutation.cancelPlan":       {"ADMIN", "DEPT_ADMIN"},
+	"Subscription.drawProgress": {public},
 }
 
 func loadSchema(t *testing.T) *ast.Schema {
@@ -289,6 +305,8 @@ func placeholder(schema *ast.Schema, typ *ast.Type) string {
 		return "false"
 	case "Time":
 		return `"2026-01-01T00:00:00+08:00"`
+	case "Date":
+		return `"2026-12-01"`
 	}
 	def := schema.Types[typ.Name()]
 	switch def.Kind {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -182,4 +183,14 @@ func (s *testServer) upload(token, query string, vars map[string]any, variable, 
 	_, _ = fw.Write(content)
 	_ = mw.Close()
 	return s.post(token, mw.FormDataContentType(), body.Bytes())
+}
+
+// splitGlobal decodes an opaque id the way graph does (tests only).
+func splitGlobal(id string) (typ, key string, ok bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(id)
+	if err != nil {
+		return "", "", false
+	}
+	typ, key, ok = strings.Cut(string(raw), ":")
+	return typ, key, ok
 }

@@ -25,6 +25,14 @@ func (s *httpServer) routes() http.Handler {
 		r.Handle("/graphql", loaders.Middleware(s.svc.DB(), s.gql))
 	})
 
+	// The public portal's JSON: draws and their evidence (an optional bearer
+	// token widens the evidence to the whole document).
+	r.Group(func(r chi.Router) {
+		r.Use(s.authenticate)
+		r.Get("/public/draws", s.publicDraws)
+		r.Get("/public/draws/{id}/evidence.json", s.evidence)
+	})
+
 	// Downloads: a one-time export link from exportObjects & co., and the
 	// import templates.
 	r.Get("/export/{token}", s.export)

@@ -144,6 +144,8 @@ var whatZh = map[string]string{
 	"item":       "抽查事项",
 	"tag":        "标签",
 	"import job": "导入任务",
+	"plan":       "抽查计划",
+	"draw":       "抽取记录",
 }
 
 // require returns FORBIDDEN unless the caller has one of roles. Root fields

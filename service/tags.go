@@ -48,3 +48,9 @@ func (s *Service) CreateTag(ctx context.Context, scope, code, name, description 
 	})
 	return t, err
 }
+
+// TagsByIDs returns the tags with the given ids (tag names are not secret:
+// published plans name the tags of their scope).
+func (s *Service) TagsByIDs(ctx context.Context, ids []string) ([]db.Tag, error) {
+	return db.TagsByIDs(ctx, s.db, ids)
+}

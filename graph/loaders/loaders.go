@@ -18,6 +18,10 @@ import (
 type Loaders struct {
 	Department         *dataloadgen.Loader[string, *db.Department]
 	Username           *dataloadgen.Loader[string, string]
+	Item               *dataloadgen.Loader[string, *db.Item]
+	Object             *dataloadgen.Loader[string, *db.Object]
+	Inspector          *dataloadgen.Loader[string, *db.Inspector]
+	TaskMembers        *dataloadgen.Loader[string, []db.TaskMember]
 	ObjectTags         *dataloadgen.Loader[string, []db.Tag]
 	ObjectDepartments  *dataloadgen.Loader[string, []db.Department]
 	InspectorTags      *dataloadgen.Loader[string, []db.Tag]
@@ -34,6 +38,18 @@ func New(store *db.DB) *Loaders {
 		Department: byID(func(ctx context.Context, ids []string) ([]db.Department, error) {
 			return db.DepartmentsByIDs(ctx, store, ids)
 		}, func(d *db.Department) string { return d.ID }),
+		Item: byID(func(ctx context.Context, ids []string) ([]db.Item, error) {
+			return db.ItemsByIDs(ctx, store, ids)
+		}, func(it *db.Item) string { return it.ID }),
+		Object: byID(func(ctx context.Context, ids []string) ([]db.Object, error) {
+			return db.ObjectsByIDs(ctx, store, ids)
+		}, func(o *db.Object) string { return o.ID }),
+		Inspector: byID(func(ctx context.Context, ids []string) ([]db.Inspector, error) {
+			return db.InspectorsByIDs(ctx, store, ids)
+		}, func(n *db.Inspector) string { return n.ID }),
+		TaskMembers: links(func(ctx context.Context, ids []string) (map[string][]db.TaskMember, error) {
+			return db.MembersOf(ctx, store, ids)
+		}),
 		Username: mapped(func(ctx context.Context, ids []string) (map[string]string, error) {
 			return db.UsernamesByIDs(ctx, store, ids)
 		}),

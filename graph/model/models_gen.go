@@ -117,6 +117,21 @@ type Department struct {
 
 func (Department) IsNode() {}
 
+type DepartmentSimulation struct {
+	Department *Department `json:"department"`
+	PerTeam    int         `json:"perTeam"`
+	PoolSize   int         `json:"poolSize"`
+	// The most conflicts any one object in the population has with this pool
+	MaxConflicts int      `json:"maxConflicts"`
+	Staffing     Staffing `json:"staffing"`
+}
+
+type DrawFailure struct {
+	Rank       int    `json:"rank"`
+	UID        string `json:"uid"`
+	Department string `json:"department"`
+}
+
 // A one-time download link for an export, valid for two minutes.
 type ExportLink struct {
 	URL       string    `json:"url"`
@@ -156,6 +171,11 @@ type ImportRowErrorEdge struct {
 type InspectionObjectEdge struct {
 	Cursor string            `json:"cursor"`
 	Node   *InspectionObject `json:"node"`
+}
+
+type InspectionTaskEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *InspectionTask `json:"node"`
 }
 
 type InspectorEdge struct {
@@ -284,6 +304,93 @@ type PageInfo struct {
 	EndCursor       *string `json:"endCursor,omitempty"`
 }
 
+type PlanDepartmentInput struct {
+	DepartmentID string `json:"departmentId"`
+	PerTeam      *int   `json:"perTeam,omitempty"`
+	// Item version ids of this department
+	ItemIds []string `json:"itemIds"`
+}
+
+type PlanEdge struct {
+	Cursor string `json:"cursor"`
+	Node   *Plan  `json:"node"`
+}
+
+// One step of a plan's workflow.
+type PlanEvent struct {
+	At         time.Time   `json:"at"`
+	Actor      string      `json:"actor"`
+	FromStatus *PlanStatus `json:"fromStatus,omitempty"`
+	ToStatus   PlanStatus  `json:"toStatus"`
+	Comment    string      `json:"comment"`
+}
+
+type PlanFilter struct {
+	Statuses     []PlanStatus `json:"statuses,omitempty"`
+	Year         *int         `json:"year,omitempty"`
+	DepartmentID *string      `json:"departmentId,omitempty"`
+	Search       *string      `json:"search,omitempty"`
+}
+
+type PlanInput struct {
+	Kind PlanKind `json:"kind"`
+	Name string   `json:"name"`
+	Year int      `json:"year"`
+	// ADMIN may name any department; a DEPT_ADMIN initiates for its own
+	InitiatorID          *string                `json:"initiatorId,omitempty"`
+	Departments          []*PlanDepartmentInput `json:"departments"`
+	Scope                *PlanScopeInput        `json:"scope"`
+	Strata               []*StratumRuleInput    `json:"strata"`
+	Cap                  *int                   `json:"cap,omitempty"`
+	AvoidRecentMonths    *int                   `json:"avoidRecentMonths,omitempty"`
+	AvoidOwnRegion       *bool                  `json:"avoidOwnRegion,omitempty"`
+	IncludeDrawnThisYear *bool                  `json:"includeDrawnThisYear,omitempty"`
+	IncludeDrawnReason   *string                `json:"includeDrawnReason,omitempty"`
+	PublishPopulation    *bool                  `json:"publishPopulation,omitempty"`
+	WindowStart          Date                   `json:"windowStart"`
+	WindowEnd            Date                   `json:"windowEnd"`
+	Notes                *string                `json:"notes,omitempty"`
+}
+
+// Which objects a plan draws from.
+type PlanScope struct {
+	Kinds []ObjectKind `json:"kinds"`
+	Tags  []*Tag       `json:"tags"`
+	// Region codes or prefixes
+	RegionCodes []string `json:"regionCodes"`
+	// Industry codes or prefixes
+	IndustryCodes          []string      `json:"industryCodes"`
+	SupervisingDepartments []*Department `json:"supervisingDepartments"`
+	// Only active objects (default)
+	ActiveOnly bool `json:"activeOnly"`
+}
+
+type PlanScopeInput struct {
+	Kinds                    []ObjectKind `json:"kinds,omitempty"`
+	TagIds                   []string     `json:"tagIds,omitempty"`
+	RegionCodes              []string     `json:"regionCodes,omitempty"`
+	IndustryCodes            []string     `json:"industryCodes,omitempty"`
+	SupervisingDepartmentIds []string     `json:"supervisingDepartmentIds,omitempty"`
+	ActiveOnly               *bool        `json:"activeOnly,omitempty"`
+}
+
+// What a draw of the plan would look like now, computed without a seed.
+type PlanSimulation struct {
+	PopulationSize int                     `json:"populationSize"`
+	SampleSize     int                     `json:"sampleSize"`
+	Strata         []*StratumSimulation    `json:"strata"`
+	Departments    []*DepartmentSimulation `json:"departments"`
+	Staffing       Staffing                `json:"staffing"`
+	// The binding constraint when AT_RISK
+	BindingConstraint *string `json:"bindingConstraint,omitempty"`
+}
+
+// A warning the ADMIN may override with a reason.
+type PlanWarning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
 type Query struct {
 }
 
@@ -296,6 +403,26 @@ type RecordVersion struct {
 	Source string `json:"source"`
 	// Compact JSON of the fields that changed from the previous version
 	Changes string `json:"changes"`
+}
+
+// A sampling rule for one stratum (credit-risk class): exactly one of ratioBp or count.
+type StratumRule struct {
+	Label   string `json:"label"`
+	RatioBp *int   `json:"ratioBp,omitempty"`
+	Count   *int   `json:"count,omitempty"`
+}
+
+type StratumRuleInput struct {
+	Label   string `json:"label"`
+	RatioBp *int   `json:"ratioBp,omitempty"`
+	Count   *int   `json:"count,omitempty"`
+}
+
+type StratumSimulation struct {
+	Label      string       `json:"label"`
+	Rule       *StratumRule `json:"rule"`
+	Size       int          `json:"size"`
+	SampleSize int          `json:"sampleSize"`
 }
 
 type Subscription struct {
@@ -316,6 +443,16 @@ type TagInput struct {
 	Code        string   `json:"code"`
 	Name        string   `json:"name"`
 	Description *string  `json:"description,omitempty"`
+}
+
+type TaskDepartmentItems struct {
+	Department *Department `json:"department"`
+	Items      []*Item     `json:"items"`
+}
+
+type TaskMember struct {
+	Inspector  *Inspector  `json:"inspector"`
+	Department *Department `json:"department"`
 }
 
 type UpdateDepartmentInput struct {
@@ -344,6 +481,61 @@ type UserFilter struct {
 	Role         *identity.Role `json:"role,omitempty"`
 	DepartmentID *string        `json:"departmentId,omitempty"`
 	Disabled     *bool          `json:"disabled,omitempty"`
+}
+
+type DrawStatus string
+
+const (
+	DrawStatusSucceeded DrawStatus = "SUCCEEDED"
+	DrawStatusFailed    DrawStatus = "FAILED"
+)
+
+var AllDrawStatus = []DrawStatus{
+	DrawStatusSucceeded,
+	DrawStatusFailed,
+}
+
+func (e DrawStatus) IsValid() bool {
+	switch e {
+	case DrawStatusSucceeded, DrawStatusFailed:
+		return true
+	}
+	return false
+}
+
+func (e DrawStatus) String() string {
+	return string(e)
+}
+
+func (e *DrawStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DrawStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DrawStatus", str)
+	}
+	return nil
+}
+
+func (e DrawStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DrawStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DrawStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type ExportFormat string
@@ -886,6 +1078,138 @@ func (e ObjectKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+type PlanKind string
+
+const (
+	// 年度抽查计划
+	PlanKindAnnual PlanKind = "ANNUAL"
+	// 专项抽查计划
+	PlanKindSpecial PlanKind = "SPECIAL"
+)
+
+var AllPlanKind = []PlanKind{
+	PlanKindAnnual,
+	PlanKindSpecial,
+}
+
+func (e PlanKind) IsValid() bool {
+	switch e {
+	case PlanKindAnnual, PlanKindSpecial:
+		return true
+	}
+	return false
+}
+
+func (e PlanKind) String() string {
+	return string(e)
+}
+
+func (e *PlanKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PlanKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PlanKind", str)
+	}
+	return nil
+}
+
+func (e PlanKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PlanKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PlanKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type PlanStatus string
+
+const (
+	PlanStatusDraft PlanStatus = "DRAFT"
+	// Submitted to the joint office
+	PlanStatusSubmitted PlanStatus = "SUBMITTED"
+	PlanStatusApproved  PlanStatus = "APPROVED"
+	// Returned with comments; the departments may edit and submit again
+	PlanStatusReturned PlanStatus = "RETURNED"
+	// Published with its commitment C
+	PlanStatusPublished PlanStatus = "PUBLISHED"
+	// Inputs fixed, freeze digest F and the entropy source published
+	PlanStatusFrozen     PlanStatus = "FROZEN"
+	PlanStatusDrawn      PlanStatus = "DRAWN"
+	PlanStatusInProgress PlanStatus = "IN_PROGRESS"
+	PlanStatusCompleted  PlanStatus = "COMPLETED"
+	PlanStatusCancelled  PlanStatus = "CANCELLED"
+)
+
+var AllPlanStatus = []PlanStatus{
+	PlanStatusDraft,
+	PlanStatusSubmitted,
+	PlanStatusApproved,
+	PlanStatusReturned,
+	PlanStatusPublished,
+	PlanStatusFrozen,
+	PlanStatusDrawn,
+	PlanStatusInProgress,
+	PlanStatusCompleted,
+	PlanStatusCancelled,
+}
+
+func (e PlanStatus) IsValid() bool {
+	switch e {
+	case PlanStatusDraft, PlanStatusSubmitted, PlanStatusApproved, PlanStatusReturned, PlanStatusPublished, PlanStatusFrozen, PlanStatusDrawn, PlanStatusInProgress, PlanStatusCompleted, PlanStatusCancelled:
+		return true
+	}
+	return false
+}
+
+func (e PlanStatus) String() string {
+	return string(e)
+}
+
+func (e *PlanStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PlanStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PlanStatus", str)
+	}
+	return nil
+}
+
+func (e PlanStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PlanStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PlanStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Credit-risk class (信用风险分类): A low, B medium, C elevated, D high. Internal: never public.
 type RiskClass string
 
@@ -941,6 +1265,63 @@ func (e *RiskClass) UnmarshalJSON(b []byte) error {
 }
 
 func (e RiskClass) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type Staffing string
+
+const (
+	// Every team can be staffed whatever the draw picks
+	StaffingGuaranteed Staffing = "GUARANTEED"
+	// Some draw could leave a team short
+	StaffingAtRisk Staffing = "AT_RISK"
+)
+
+var AllStaffing = []Staffing{
+	StaffingGuaranteed,
+	StaffingAtRisk,
+}
+
+func (e Staffing) IsValid() bool {
+	switch e {
+	case StaffingGuaranteed, StaffingAtRisk:
+		return true
+	}
+	return false
+}
+
+func (e Staffing) String() string {
+	return string(e)
+}
+
+func (e *Staffing) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Staffing(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Staffing", str)
+	}
+	return nil
+}
+
+func (e Staffing) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Staffing) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Staffing) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
