@@ -173,7 +173,7 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 
 func cmdSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs, finish := newFlags("seed", "seed --demo [flags]", getenv, stderr)
-	demoData := fs.Bool("demo", false, "load demo data: the 16 departments, one user per role, item lists, inspectors and 3,000 objects")
+	demoData := fs.Bool("demo", false, "load demo data: the 16 departments, one user per role, item lists, inspectors, 3,000 objects and a drawn joint plan")
 	objects := fs.Int("objects", 0, "generate this many valid objects (for benchmarks); with --demo, instead of 3,000")
 	cfg, err := parse(fs, finish, args)
 	if err != nil {
@@ -212,6 +212,9 @@ func cmdSeed(ctx context.Context, args []string, getenv func(string) string, std
 		}
 	}
 	if err := demo.SeedLibraries(ctx, a.svc, demo.LibraryOptions{Objects: n}, stdout); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	if err := demo.SeedPlan(ctx, a.svc, stdout); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
 	fmt.Fprintln(stdout, "demo sign-ins (演示账号):")
