@@ -86,7 +86,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		// timeout, so concurrent writers queue instead of failing with SQLITE_BUSY.
 		dsn := "file:" + path + "?_txlock=immediate" +
 			"&_pragma=busy_timeout(15000)&_pragma=journal_mode(WAL)" +
-			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite" +
+			// Bulk imports rewrite many index pages: keep temporary tables and
+			// a 32 MiB page cache in memory instead of journalling them to disk.
+			"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32768)"
 		var err error
 		sqldb, err = sql.Open("sqlite", dsn)
 		if err != nil {

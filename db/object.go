@@ -317,8 +317,12 @@ func InsertObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor
 	for i, r := range recs {
 		objs[i] = r.Object
 	}
-	if _, err := idb.NewInsert().Model(&objs).Exec(ctx); err != nil {
-		return fmt.Errorf("insert %d objects: %w", len(objs), err)
+	// 1,000 rows of 18 columns stay under SQLite's 32,766 parameters.
+	for start := 0; start < len(objs); start += 1000 {
+		chunk := objs[start:min(start+1000, len(objs))]
+		if _, err := idb.NewInsert().Model(&chunk).Exec(ctx); err != nil {
+			return fmt.Errorf("insert %d objects: %w", len(chunk), err)
+		}
 	}
 	return writeObjectExtras(ctx, idb, recs, actor, source, changes, false)
 }

@@ -17,7 +17,10 @@ import (
 )
 
 const (
-	importBatch     = 500
+	// importBatch rows are compared and written per transaction: large
+	// enough that commits and index page rewrites do not dominate, small
+	// enough to keep a batch's memory and lock time low.
+	importBatch     = 2000
 	maxStoredErrors = 10000
 	// importStale: a running job without a heartbeat for this long belongs
 	// to a runner that died (a crash, a restart); another runner resumes it.
