@@ -65,6 +65,9 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			return nil, fmt.Errorf("SUIJI_DATABASE_URL is not a valid PostgreSQL URL: %w", err)
 		}
 		pcfg.RuntimeParams["timezone"] = "UTC"
+		// The API's statements are short; starting parallel workers costs more
+		// (~20 ms) than it saves (docs/benchmarks.md).
+		pcfg.RuntimeParams["max_parallel_workers_per_gather"] = "0"
 		sqldb = stdlib.OpenDB(*pcfg)
 		n := cfg.MaxOpenConns
 		if n == 0 {
