@@ -78,7 +78,7 @@ func (f ObjectFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	if f.Active != nil {
 		q = q.Where("o.active = ?", *f.Active)
 	}
-	return applySearch(q, f.Search)
+	return q
 }
 
 // codePrefix matches a code exactly, or every code that starts with it.
@@ -89,41 +89,73 @@ func codePrefix(q *bun.SelectQuery, column, code string) *bun.SelectQuery {
 	return q.Where("(? = ? OR ? LIKE ? ESCAPE '\\')", bun.Safe(column), code, bun.Safe(column), escapeLike(code)+"%")
 }
 
-// applySearch matches the name by character bigrams (served by
-// object_grams, so a two-character query is an index lookup) and confirms
-// the match on the name itself; an alphanumeric query also matches uids from
-// their start.
-func applySearch(q *bun.SelectQuery, search string) *bun.SelectQuery {
+// The search. A name fragment of two characters or more is found through
+// object_grams: one row per distinct character bigram of each name, carrying
+// the object's uid. The query walks the postings of one bigram of the
+// fragment in uid order, the order of the list, and confirms each candidate
+// with the name itself, so it stops as soon as a page is full: a common
+// bigram fills the page at once, a rare one has a short list. It drives from
+// the fragment's least common bigram by a fixed list of bigrams that most
+// company names share. A single character is matched on the name alone; a
+// long alphanumeric query (8 characters or more) is taken as the start of a
+// uid.
+
+// commonBigrams occur in most names of market entities: poor drivers.
+var commonBigrams = map[string]bool{
+	"有限": true, "限公": true, "公司": true, "郑州": true, "河南": true, "南省": true, "股份": true, "份有": true,
+	"科技": true, "技有": true, "经济": true, "济技": true, "技术": true, "术开": true, "开发": true, "发区": true,
+	"商贸": true, "贸有": true, "州经": true, "开区": true, "经开": true, "责任": true, "任公": true,
+}
+
+// searchPlan says how a search text is matched.
+type searchPlan struct {
+	gram     string // drive from this bigram's postings ("" when none)
+	nameLike string // confirm on the name
+	uidLike  string // or match uids from their start
+}
+
+func planSearch(search string) searchPlan {
 	s := NormalizeSearch(search)
 	if s == "" {
-		return q
+		return searchPlan{}
 	}
+	if isCodeLike(s) && len(s) >= 8 {
+		return searchPlan{uidLike: escapeLike(strings.ToUpper(s)) + "%"}
+	}
+	p := searchPlan{nameLike: "%" + escapeLike(s) + "%"}
 	grams := Bigrams(s)
-	uidLike := ""
-	if isCodeLike(s) {
-		uidLike = escapeLike(strings.ToUpper(s)) + "%"
-	}
-	nameLike := "%" + escapeLike(s) + "%"
-	switch {
-	case len(grams) == 0 && uidLike == "":
-		return q.Where("o.name LIKE ? ESCAPE '\\'", nameLike)
-	case len(grams) == 0:
-		return q.Where("(o.name LIKE ? ESCAPE '\\' OR o.uid LIKE ? ESCAPE '\\')", nameLike, uidLike)
-	}
-	var sub strings.Builder
-	args := make([]any, 0, len(grams)+2)
-	for i, g := range grams {
-		if i > 0 {
-			sub.WriteString(" INTERSECT ")
+	for _, g := range grams {
+		if !commonBigrams[g] {
+			p.gram = g
+			break
 		}
-		sub.WriteString("SELECT object_id FROM object_grams WHERE gram = ?")
-		args = append(args, g)
 	}
-	if uidLike != "" {
-		return q.Where("(o.id IN ("+sub.String()+") AND o.name LIKE ? ESCAPE '\\' OR o.uid LIKE ? ESCAPE '\\')",
-			append(args, nameLike, uidLike)...)
+	if p.gram == "" && len(grams) > 0 {
+		p.gram = grams[0]
 	}
-	return q.Where("o.id IN ("+sub.String()+") AND o.name LIKE ? ESCAPE '\\'", append(args, nameLike)...)
+	return p
+}
+
+// objectQuery starts a listing of objects matching f: from the search
+// postings when there is a name fragment, else from the objects. It
+// returns the query and the uid column to order and page on.
+func (f ObjectFilter) objectQuery(idb bun.IDB) (*bun.SelectQuery, string) {
+	p := planSearch(f.Search)
+	var q *bun.SelectQuery
+	uid := "o.uid"
+	switch {
+	case p.gram != "":
+		q = idb.NewSelect().TableExpr("object_grams AS g").Join("JOIN objects AS o ON o.id = g.object_id").
+			Where("g.gram = ?", p.gram).Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
+		uid = "g.uid"
+	case p.nameLike != "":
+		q = idb.NewSelect().TableExpr("objects AS o").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
+	case p.uidLike != "":
+		q = idb.NewSelect().TableExpr("objects AS o").Where("o.uid LIKE ? ESCAPE '\\'", p.uidLike)
+	default:
+		q = idb.NewSelect().TableExpr("objects AS o")
+	}
+	return f.apply(q), uid
 }
 
 // NormalizeSearch trims a query and folds full-width ASCII to half-width.
@@ -177,12 +209,12 @@ func Bigrams(s string) []string {
 // uid, and whether more follow.
 func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, afterUID string) ([]Object, bool, error) {
 	var out []Object
-	q := f.apply(idb.NewSelect().Model(&out).ModelTableExpr("objects AS o").ColumnExpr("o.*")).
-		OrderExpr("o.uid").Limit(int64(first + 1))
+	q, uid := f.objectQuery(idb)
+	q = q.ColumnExpr("o.*").OrderExpr(uid).Limit(int64(first + 1))
 	if afterUID != "" {
-		q = q.Where("o.uid > ?", afterUID)
+		q = q.Where(uid+" > ?", afterUID)
 	}
-	if err := q.Scan(ctx); err != nil {
+	if err := q.Scan(ctx, &out); err != nil {
 		return nil, false, fmt.Errorf("list objects: %w", err)
 	}
 	more := len(out) > first
@@ -215,7 +247,8 @@ func EachObject(ctx context.Context, idb bun.IDB, f ObjectFilter, fn func([]Obje
 
 // CountObjects counts the objects matching f.
 func CountObjects(ctx context.Context, idb bun.IDB, f ObjectFilter) (int, error) {
-	n, err := f.apply(idb.NewSelect().TableExpr("objects AS o")).Count(ctx)
+	q, _ := f.objectQuery(idb)
+	n, err := q.Count(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("count objects: %w", err)
 	}
@@ -360,7 +393,7 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 			depts = append(depts, map[string]any{"object_id": r.ID, "department_id": d})
 		}
 		for _, g := range Bigrams(r.Name) {
-			grams = append(grams, map[string]any{"gram": g, "object_id": r.ID})
+			grams = append(grams, map[string]any{"gram": g, "object_id": r.ID, "uid": r.UID})
 		}
 		versions = append(versions, map[string]any{"object_id": r.ID, "version": r.Version,
 			"changed_at": r.UpdatedAt, "actor": actor, "source": source, "data": changes[i]})
