@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -222,3 +225,52 @@ func withDataDir(t *testing.T, env map[string]string) map[string]string {
 
 var _ = errors.New
 var _ = db.SQLite
+
+// TestUserCommands: accounts from the shell, passwords from standard input.
+func TestUserCommands(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SUIJI_DATA_DIR": dir}
+	withStdin := func(input string, args ...string) (int, string) {
+		t.Helper()
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := os.Stdin
+		os.Stdin = r
+		defer func() { os.Stdin = old }()
+		_, _ = w.WriteString(input)
+		w.Close()
+		return runCmd(t, env, args...)
+	}
+	if code, out := runCmd(t, env, "seed", "--demo", "--objects", "1"); code != 0 {
+		t.Fatalf("seed: %s", out)
+	}
+	if code, out := withStdin("zhou-pass-2026\n", "user", "add", "-username", "zhou", "-name", "周主任", "-role", "dept_admin", "-department", "HBJ"); code != 0 || !strings.Contains(out, "created") {
+		t.Fatalf("user add: %d %s", code, out)
+	}
+	if code, out := withStdin("short\n", "user", "add", "-username", "wu", "-name", "吴", "-role", "ANALYST"); code != 1 || !strings.Contains(out, "8") {
+		t.Errorf("a short password: %d %s", code, out)
+	}
+	if code, out := withStdin("x\n", "user", "add", "-username", "zhou", "-name", "周", "-role", "ANALYST"); code == 0 {
+		t.Errorf("a duplicate username: %d %s", code, out)
+	}
+	if code, out := withStdin("another-pass-9\n", "user", "passwd", "-username", "zhou"); code != 0 {
+		t.Errorf("passwd: %d %s", code, out)
+	}
+	if code, out := runCmd(t, env, "user", "disable", "-username", "zhou"); code != 0 || !strings.Contains(out, "disabled") {
+		t.Errorf("disable: %d %s", code, out)
+	}
+	a, err := openApp(context.Background(), Config{DataDir: dir, AuditKeyFile: filepath.Join(dir, "k")}, slog.New(slog.NewTextHandler(io.Discard, nil)), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.store.Close()
+	u, err := db.GetUserByUsername(context.Background(), a.store, "zhou")
+	if err != nil || !u.Disabled || u.Role != "DEPT_ADMIN" || u.DepartmentID == nil {
+		t.Errorf("zhou after the commands: %+v %v", u, err)
+	}
+	if code, _ := runCmd(t, env, "user", "frobnicate"); code != 2 {
+		t.Errorf("unknown subcommand: exit %d", code)
+	}
+}
