@@ -209,6 +209,9 @@ func Bigrams(s string) []string {
 // uid, and whether more follow.
 func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, afterUID string) ([]Object, bool, error) {
 	var out []Object
+	if p := planSearch(f.Search); p.gram != "" {
+		return listByPostings(ctx, idb, f, p, first, afterUID)
+	}
 	q, uid := f.objectQuery(idb)
 	q = q.ColumnExpr("o.*").OrderExpr(uid).Limit(int64(first + 1))
 	if afterUID != "" {
@@ -222,6 +225,42 @@ func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, af
 		out = out[:first]
 	}
 	return out, more, nil
+}
+
+// listByPostings walks one bigram's postings in uid order, a chunk at a
+// time, and keeps the objects that match the name and the filters, until the
+// page is full. The chunk is a subquery with its own ORDER BY and LIMIT, so
+// every store reads it from the (gram, uid) index in order, whatever its
+// estimate of the posting count; chunks double, so a common bigram under a
+// selective filter costs a few statements, not one per thousand postings.
+func listByPostings(ctx context.Context, idb bun.IDB, f ObjectFilter, p searchPlan, first int, after string) ([]Object, bool, error) {
+	var out []Object
+	for size := 512; ; size = min(size*2, 131072) {
+		chunk := idb.NewSelect().TableExpr("object_grams").Column("object_id", "uid").
+			Where("gram = ?", p.gram).Where("uid > ?", after).OrderExpr("uid").Limit(int64(size))
+		var page []Object
+		q := idb.NewSelect().TableExpr("(?) AS g", chunk).Join("JOIN objects AS o ON o.id = g.object_id").
+			ColumnExpr("o.*").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike).OrderExpr("g.uid").
+			Limit(int64(first + 1 - len(out)))
+		if err := f.apply(q).Scan(ctx, &page); err != nil {
+			return nil, false, fmt.Errorf("list objects: %w", err)
+		}
+		out = append(out, page...)
+		if len(out) > first {
+			return out[:first], true, nil
+		}
+		// Where did this chunk end? A short chunk means the postings are done.
+		var n int
+		var last sql.NullString
+		if err := idb.NewSelect().TableExpr("(?) AS c", chunk).ColumnExpr("COUNT(*), MAX(c.uid)").
+			Scan(ctx, &n, &last); err != nil {
+			return nil, false, fmt.Errorf("list objects: %w", err)
+		}
+		if n < size || !last.Valid {
+			return out, false, nil
+		}
+		after = last.String
+	}
 }
 
 // EachObject streams every object matching f in uid order to fn, in pages,

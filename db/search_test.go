@@ -1,0 +1,69 @@
+package db_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/suiji-dev/suiji/db"
+	"github.com/suiji-dev/suiji/db/dbtest"
+)
+
+// TestSearchWalksPostingsAcrossChunks: a search whose matches are spread
+// far apart in the postings (beyond the first chunks) still finds them all,
+// pages without repeats, and stops at the end of the postings.
+func TestSearchWalksPostingsAcrossChunks(t *testing.T) {
+	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
+		ctx := context.Background()
+		now := db.Now()
+		var recs []*db.ObjectRecord
+		var changes []string
+		for i := range 3000 {
+			name := fmt.Sprintf("郑州测试%04d有限公司", i)
+			risk := "A"
+			if i%700 == 0 {
+				risk = "D" // 5 of 3000, far apart in uid order
+			}
+			recs = append(recs, &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(),
+				UID: fmt.Sprintf("LIB-%06d", i), Kind: "OTHER", Name: name, RiskClass: risk, Active: true,
+				Version: 1, CreatedAt: now, UpdatedAt: now}})
+			changes = append(changes, "{}")
+		}
+		err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+			return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := db.ObjectFilter{Search: "测试", RiskClasses: []string{"D"}}
+		var got []string
+		after := ""
+		for pages := 0; pages < 10; pages++ {
+			page, more, err := db.ListObjects(ctx, store, f, 2, after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range page {
+				got = append(got, o.UID)
+			}
+			if !more {
+				break
+			}
+			after = page[len(page)-1].UID
+		}
+		want := "[LIB-000000 LIB-000700 LIB-001400 LIB-002100 LIB-002800]"
+		if fmt.Sprint(got) != want {
+			t.Errorf("paged search found %v, want %s", got, want)
+		}
+		n, err := db.CountObjects(ctx, store, f)
+		if err != nil || n != 5 {
+			t.Errorf("count %d %v, want 5", n, err)
+		}
+		if page, _, _ := db.ListObjects(ctx, store, db.ObjectFilter{Search: "测试9"}, 10, ""); len(page) != 0 {
+			t.Errorf("a fragment no name has found %d", len(page))
+		}
+	})
+}
