@@ -139,6 +139,9 @@ func TestObjects(t *testing.T) {
 			if seen.Object.ContactPhone != "138****5678" || seen.Object.RiskClass != "C" {
 				t.Errorf("analyst sees phone %q risk %q, want masked phone and the class", seen.Object.ContactPhone, seen.Object.RiskClass)
 			}
+			if r := s.gql(analyst, get, map[string]any{"id": id}); strings.Contains(string(r.Data), "13812345678") {
+				t.Errorf("the analyst reads the phone in the object's history: %s", r.Data)
+			}
 			s.must(dept, get, map[string]any{"id": id}, &seen)
 			if seen.Object.ContactPhone != "13812345678" {
 				t.Errorf("DEPT_ADMIN sees phone %q, want it whole", seen.Object.ContactPhone)

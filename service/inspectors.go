@@ -71,7 +71,8 @@ func (s *Service) InspectorHistory(ctx context.Context, id string, limit int) ([
 	if err := require(ctx, identity.Admin, identity.DeptAdmin, identity.Analyst); err != nil {
 		return nil, err
 	}
-	return db.History(ctx, s.db, "inspector_versions", "inspector_id", id, limit)
+	vs, err := db.History(ctx, s.db, "inspector_versions", "inspector_id", id, limit)
+	return maskHistory(ctx, vs, "certificateNumber", "phone"), err
 }
 
 // SaveInspector creates (id "") or updates an inspector of a department the

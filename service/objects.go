@@ -16,6 +16,7 @@ import (
 	"github.com/suiji-dev/suiji/db"
 	"github.com/suiji-dev/suiji/fault"
 	"github.com/suiji-dev/suiji/identity"
+	"github.com/suiji-dev/suiji/privacy"
 	"github.com/suiji-dev/suiji/uscc"
 )
 
@@ -90,7 +91,8 @@ func (s *Service) ObjectHistory(ctx context.Context, id string, limit int) ([]db
 	if err := require(ctx, identity.Admin, identity.DeptAdmin, identity.Analyst); err != nil {
 		return nil, err
 	}
-	return db.History(ctx, s.db, "object_versions", "object_id", id, limit)
+	vs, err := db.History(ctx, s.db, "object_versions", "object_id", id, limit)
+	return maskHistory(ctx, vs, "contactName", "contactPhone"), err
 }
 
 // CreateObject adds an object. A DEPT_ADMIN's department always supervises
@@ -335,4 +337,30 @@ func uniqueAsConflict(err error, field, value string) error {
 			Message: fmt.Sprintf("“%s”已存在 (%s %q already exists)", value, field, value)}
 	}
 	return err
+}
+
+// maskHistory masks the personal fields of history entries for callers
+// below ADMIN and DEPT_ADMIN, as the API's @personal directive masks the
+// fields themselves: history must not be a way around it.
+func maskHistory(ctx context.Context, vs []db.RecordVersion, personalKeys ...string) []db.RecordVersion {
+	if identity.From(ctx).Is(identity.Admin, identity.DeptAdmin) {
+		return vs
+	}
+	for i := range vs {
+		var entry map[string]map[string]any
+		if json.Unmarshal([]byte(vs[i].Data), &entry) != nil {
+			vs[i].Data = "{}"
+			continue
+		}
+		for _, side := range entry {
+			for _, k := range personalKeys {
+				if v, ok := side[k].(string); ok {
+					side[k] = privacy.Mask(v)
+				}
+			}
+		}
+		b, _ := json.Marshal(entry)
+		vs[i].Data = string(b)
+	}
+	return vs
 }
