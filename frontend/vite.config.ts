@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { graphqlDocuments } from './vite-plugin-graphql-documents';
 
 // The Go server (server/webui) embeds the built SPA from ../server/webui/dist/app
 // and falls back to index.html for client-side routes.
@@ -9,7 +10,8 @@ const backend = 'http://127.0.0.1:18080';
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  // graphqlDocuments: each screen's chunk carries only its own GraphQL documents
+  plugins: [graphqlDocuments({ root: __dirname }), react()],
   // GraphiQL's Monaco editor runs its language services in module workers.
   worker: { format: 'es' },
   optimizeDeps: {
@@ -49,6 +51,9 @@ export default defineConfig({
       '/graphql': { target: backend, ws: true, changeOrigin: false },
       '/healthz': { target: backend },
       '/public': { target: backend },
+      // one-time export links and the import templates (the SPA's /import screen is not proxied)
+      '/export/': { target: backend },
+      '/import/template/': { target: backend },
     },
   },
   test: {

@@ -17,7 +17,13 @@ const DepartmentsPage = lazy(() => import('./pages/departments/DepartmentsPage')
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const GraphiQLPage = lazy(() => import('./pages/graphiql/GraphiQLPage'));
+const ItemsPage = lazy(() => import('./pages/items/ItemsPage'));
+const ObjectsPage = lazy(() => import('./pages/objects/ObjectsPage'));
+const InspectorsPage = lazy(() => import('./pages/inspectors/InspectorsPage'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage'));
+const OpenLayout = lazy(() => import('./pages/public/OpenLayout'));
 const OpenPage = lazy(() => import('./pages/public/OpenPage'));
+const OpenItemsPage = lazy(() => import('./pages/public/OpenItemsPage'));
 const NotFoundPage = lazy(() => import('./pages/notfound/NotFoundPage'));
 
 /** Signed-in screens: the sign-in page for everyone else, coming back afterwards. */
@@ -51,10 +57,13 @@ export function AppRoutes() {
           path="/open"
           element={
             <Standalone>
-              <OpenPage />
+              <OpenLayout />
             </Standalone>
           }
-        />
+        >
+          <Route index element={<OpenPage />} />
+          <Route path="items" element={<OpenItemsPage />} />
+        </Route>
         <Route
           element={
             <RequireSession>
@@ -66,6 +75,31 @@ export function AppRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="departments" element={<DepartmentsPage />} />
+          <Route path="items" element={<ItemsPage />} />
+          <Route
+            path="objects"
+            element={
+              <RequireRole roles={rolesFor('objects')}>
+                <ObjectsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="inspectors"
+            element={
+              <RequireRole roles={rolesFor('inspectors')}>
+                <InspectorsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="import"
+            element={
+              <RequireRole roles={rolesFor('import')}>
+                <ImportPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="users"
             element={

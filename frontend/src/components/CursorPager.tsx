@@ -32,6 +32,8 @@ interface Props {
   totalCount: number | undefined;
   hasNextPage: boolean;
   loading?: boolean;
+  /** The total is being counted (it is fetched apart from the page). */
+  counting?: boolean;
   onPrev: () => void;
   onNext: () => void;
   onPageSizeChange: (n: number) => void;
@@ -39,13 +41,13 @@ interface Props {
 }
 
 /** 共 N 条 · 第 k / m 页, previous / next and the page size. */
-export function CursorPager({ page, pageSize, totalCount, hasNextPage, loading, onPrev, onNext, onPageSizeChange, testid }: Props) {
+export function CursorPager({ page, pageSize, totalCount, hasNextPage, loading, counting, onPrev, onNext, onPageSizeChange, testid }: Props) {
   const { t } = useTranslation();
   const pages = totalCount !== undefined ? Math.max(1, Math.ceil(totalCount / pageSize)) : undefined;
   return (
     <div className="cursor-pager" data-testid={testid}>
-      <Typography.Text type="secondary">
-        {totalCount !== undefined ? t('pager.total', { count: totalCount }) : ''}
+      <Typography.Text type="secondary" data-testid={testid ? `${testid}-total` : undefined}>
+        {totalCount !== undefined ? t('pager.total', { count: totalCount }) : counting ? t('pager.counting') : ''}
         {pages !== undefined ? ` · ${t('pager.page', { page, pages })}` : ''}
       </Typography.Text>
       <Space wrap>

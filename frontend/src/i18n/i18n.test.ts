@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import zh from './zh.json';
 import en from './en.json';
+import { ENUMS } from '../lib/enums';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -40,8 +41,17 @@ describe('translations', () => {
       expect(all(zh, `role.${r}`)).toBeTruthy();
       expect(all(en, `role.${r}`)).toBeTruthy();
     }
-    for (const k of ['departments', 'users', 'audit', 'graphiql', 'open']) {
+    for (const k of ['departments', 'items', 'objects', 'inspectors', 'import', 'users', 'audit', 'graphiql', 'open']) {
       expect(all(zh, `home.linkDesc.${k}`)).toBeTruthy();
+    }
+  });
+
+  it('names every value of the API enums the screens show, in both languages', () => {
+    for (const [type, values] of Object.entries(ENUMS)) {
+      for (const v of values) {
+        expect(all(zh, `enums.${type}.${v}`), `zh enums.${type}.${v}`).toBeTruthy();
+        expect(all(en, `enums.${type}.${v}`), `en enums.${type}.${v}`).toBeTruthy();
+      }
     }
   });
 });

@@ -1,5 +1,15 @@
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CodeOutlined, GlobalOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  CodeOutlined,
+  GlobalOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +19,10 @@ import './home.css';
 
 const ICONS: Partial<Record<MenuKey, ReactNode>> = {
   departments: <ApartmentOutlined />,
+  items: <ProfileOutlined />,
+  objects: <BankOutlined />,
+  inspectors: <IdcardOutlined />,
+  import: <CloudUploadOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   graphiql: <CodeOutlined />,

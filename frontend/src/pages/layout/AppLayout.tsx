@@ -3,9 +3,13 @@ import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typograp
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
   CodeOutlined,
   DownOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -17,7 +21,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoading } from '../../components/PageLoading';
-import { menuForRole, selectedKey, type MenuKey } from './menu';
+import { menuSectionsForRole, selectedKey, type MenuKey } from './menu';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { Brand } from '../../components/Brand';
 import './layout.css';
@@ -25,6 +29,10 @@ import './layout.css';
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
   departments: <ApartmentOutlined />,
+  items: <ProfileOutlined />,
+  objects: <BankOutlined />,
+  inspectors: <IdcardOutlined />,
+  import: <CloudUploadOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   graphiql: <CodeOutlined />,
@@ -43,21 +51,23 @@ export default function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
 
-  const items = useMemo<MenuProps['items']>(
-    () =>
-      user
-        ? menuForRole(user.role).map((m) => ({
-            key: m.key,
-            icon: ICONS[m.key],
-            label: (
-              <Link to={m.path} data-testid={`nav-${m.key}`} onClick={() => setDrawerOpen(false)}>
-                {t(m.label)}
-              </Link>
-            ),
-          }))
-        : [],
-    [user, t],
-  );
+  const items = useMemo<MenuProps['items']>(() => {
+    if (!user) return [];
+    return menuSectionsForRole(user.role).flatMap((section): NonNullable<MenuProps['items']> => {
+      const entries = section.entries.map((m) => ({
+        key: m.key,
+        icon: ICONS[m.key],
+        label: (
+          <Link to={m.path} data-testid={`nav-${m.key}`} onClick={() => setDrawerOpen(false)}>
+            {t(m.label)}
+          </Link>
+        ),
+      }));
+      return section.group
+        ? [{ key: `group-${section.group}`, type: 'group' as const, label: t(`nav.group.${section.group}`), children: entries }]
+        : entries;
+    });
+  }, [user, t]);
 
   if (!user) return null;
   const selected = selectedKey(location.pathname);

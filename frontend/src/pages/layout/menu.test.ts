@@ -1,16 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { menuForRole, rolesFor, selectedKey } from './menu';
+import { menuForRole, menuSectionsForRole, rolesFor, selectedKey } from './menu';
 
 describe('menuForRole', () => {
   it('gives ADMIN every screen', () => {
-    expect(menuForRole('ADMIN').map((m) => m.key)).toEqual(['home', 'departments', 'users', 'audit', 'graphiql']);
+    expect(menuForRole('ADMIN').map((m) => m.key)).toEqual([
+      'home',
+      'departments',
+      'items',
+      'objects',
+      'inspectors',
+      'import',
+      'users',
+      'audit',
+      'graphiql',
+    ]);
   });
-  it('gives DEPT_ADMIN and INSPECTOR home and departments', () => {
-    expect(menuForRole('DEPT_ADMIN').map((m) => m.key)).toEqual(['home', 'departments']);
-    expect(menuForRole('INSPECTOR').map((m) => m.key)).toEqual(['home', 'departments']);
+  it('gives DEPT_ADMIN the item lists, both libraries and the import, but no system screens', () => {
+    expect(menuForRole('DEPT_ADMIN').map((m) => m.key)).toEqual(['home', 'departments', 'items', 'objects', 'inspectors', 'import']);
   });
-  it('gives ANALYST the query console too, but not users or the audit log', () => {
-    expect(menuForRole('ANALYST').map((m) => m.key)).toEqual(['home', 'departments', 'graphiql']);
+  it('gives INSPECTOR the item lists only', () => {
+    expect(menuForRole('INSPECTOR').map((m) => m.key)).toEqual(['home', 'departments', 'items']);
+  });
+  it('gives ANALYST the libraries and the query console, but no import, users or audit log', () => {
+    expect(menuForRole('ANALYST').map((m) => m.key)).toEqual(['home', 'departments', 'items', 'objects', 'inspectors', 'graphiql']);
+  });
+});
+
+describe('menuSectionsForRole', () => {
+  it('groups the libraries and the system screens', () => {
+    expect(menuSectionsForRole('ADMIN').map((s) => [s.group ?? null, s.entries.map((e) => e.key)])).toEqual([
+      [null, ['home', 'departments']],
+      ['libraries', ['items', 'objects', 'inspectors', 'import']],
+      ['system', ['users', 'audit', 'graphiql']],
+    ]);
+  });
+  it('leaves out groups a role has nothing in', () => {
+    expect(menuSectionsForRole('INSPECTOR').map((s) => s.group ?? null)).toEqual([null, 'libraries']);
   });
 });
 
@@ -19,10 +44,18 @@ describe('rolesFor and selectedKey', () => {
     expect(rolesFor('users')).toEqual(['ADMIN']);
     expect(rolesFor('audit')).toEqual(['ADMIN']);
   });
+  it('keeps the libraries from inspectors and the import from analysts', () => {
+    expect(rolesFor('objects')).toEqual(['ADMIN', 'DEPT_ADMIN', 'ANALYST']);
+    expect(rolesFor('inspectors')).toEqual(['ADMIN', 'DEPT_ADMIN', 'ANALYST']);
+    expect(rolesFor('import')).toEqual(['ADMIN', 'DEPT_ADMIN']);
+    expect(rolesFor('items')).toEqual(['ADMIN', 'DEPT_ADMIN', 'INSPECTOR', 'ANALYST']);
+  });
   it('maps paths to menu keys', () => {
     expect(selectedKey('/')).toBe('home');
     expect(selectedKey('/departments')).toBe('departments');
     expect(selectedKey('/users/abc')).toBe('users');
+    expect(selectedKey('/objects')).toBe('objects');
+    expect(selectedKey('/import')).toBe('import');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });

@@ -1,0 +1,59 @@
+import { Button, Layout, Space, Typography } from 'antd';
+import { LoginOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { useSession } from '../../auth/session';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { Brand } from '../../components/Brand';
+import { PageLoading } from '../../components/PageLoading';
+import './open.css';
+
+/** The frame of the public pages (/open…): no sign-in, no personal data. */
+export default function OpenLayout() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  return (
+    <Layout className="open-layout">
+      <Layout.Header className="open-header">
+        <Space size={16} className="open-header-left">
+          <Brand to="/open" />
+          <nav className="open-nav">
+            <NavLink to="/open" end>
+              {t('nav.open')}
+            </NavLink>
+            <NavLink to="/open/items" data-testid="open-nav-items">
+              {t('nav.openItems')}
+            </NavLink>
+          </nav>
+        </Space>
+        <Space size={12}>
+          <LanguageSwitch size="small" />
+          {status === 'signedIn' ? (
+            <Link to="/">
+              <Button type="primary" size="small">
+                {t('open.enter')}
+              </Button>
+            </Link>
+          ) : (
+            <Link to="/login" data-testid="open-sign-in">
+              <Button type="primary" size="small" icon={<LoginOutlined />}>
+                {t('open.signIn')}
+              </Button>
+            </Link>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="open-content">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer className="app-footer">
+        <Typography.Text type="secondary">
+          {t('app.name')} suiji · {t('app.tagline')}
+        </Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}
