@@ -227,6 +227,34 @@ func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, af
 	return out, more, nil
 }
 
+// rarestGram picks, of a long fragment's bigrams, the one with the fewest
+// postings, counting each only up to a bound so that a common bigram costs no
+// more than a rare one: one statement of index-only counts.
+func rarestGram(ctx context.Context, idb bun.IDB, grams []string) (string, error) {
+	const bound = 4096
+	parts := make([]string, len(grams))
+	args := make([]any, 0, 2*len(grams))
+	for i, g := range grams {
+		parts[i] = fmt.Sprintf("SELECT ? AS gram, (SELECT COUNT(*) FROM (SELECT 1 FROM object_grams WHERE gram = ? LIMIT %d) AS x) AS n", bound)
+		args = append(args, g, g)
+	}
+	var rows []struct {
+		Gram string `bun:"gram"`
+		N    int    `bun:"n"`
+	}
+	if err := idb.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
+		return "", fmt.Errorf("count postings: %w", err)
+	}
+	best := grams[0]
+	least := bound + 1
+	for _, r := range rows {
+		if r.N < least {
+			best, least = r.Gram, r.N
+		}
+	}
+	return best, nil
+}
+
 // listByPostings walks one bigram's postings in uid order, a chunk at a
 // time, and keeps the objects that match the name and the filters, until the
 // page is full. The chunk is a subquery with its own ORDER BY and LIMIT, so
@@ -235,6 +263,13 @@ func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, af
 // selective filter costs a few statements, not one per thousand postings.
 func listByPostings(ctx context.Context, idb bun.IDB, f ObjectFilter, p searchPlan, first int, after string) ([]Object, bool, error) {
 	var out []Object
+	if grams := Bigrams(NormalizeSearch(f.Search)); len(grams) > 1 {
+		rarest, err := rarestGram(ctx, idb, grams)
+		if err != nil {
+			return nil, false, err
+		}
+		p.gram = rarest
+	}
 	for size := 512; ; size = min(size*2, 131072) {
 		chunk := idb.NewSelect().TableExpr("object_grams").Column("object_id", "uid").
 			Where("gram = ?", p.gram).Where("uid > ?", after).OrderExpr("uid").Limit(int64(size))
