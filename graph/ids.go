@@ -62,13 +62,14 @@ func seqCursor(after *string) (int64, error) {
 	return n, nil
 }
 
-// pageSize checks first: 1..max, default def.
+// pageSize checks first: 0..max (0 asks for totalCount and pageInfo only),
+// default def.
 func pageSize(first *int, def, max int) (int, error) {
 	if first == nil {
 		return def, nil
 	}
-	if *first < 1 || *first > max {
-		return 0, fault.Invalid("first", "每页条数应在1到%d之间 (first must be between 1 and %d)", max, max)
+	if *first < 0 || *first > max {
+		return 0, fault.Invalid("first", "每页条数应在0到%d之间 (first must be between 0 and %d)", max, max)
 	}
 	return *first, nil
 }

@@ -183,7 +183,7 @@ func TestBadRequests(t *testing.T) {
 		{"wrong argument type", "application/json", `{"query": "{ users(first: \"many\") { totalCount } }"}`, admin, "GRAPHQL_VALIDATION_FAILED"},
 		{"wrong variable type", "application/json", `{"query": "query($n: Int) { users(first: $n) { totalCount } }", "variables": {"n": "x"}}`, admin, "GRAPHQL_VALIDATION_FAILED"},
 		{"page too large", "application/json", `{"query": "{ users(first: 100000) { totalCount } }"}`, admin, "BAD_USER_INPUT|COMPLEXITY_LIMIT_EXCEEDED"},
-		{"page of zero", "application/json", `{"query": "{ users(first: 0) { totalCount } }"}`, admin, "BAD_USER_INPUT"},
+		{"negative page", "application/json", `{"query": "{ users(first: -1) { totalCount } }"}`, admin, "BAD_USER_INPUT"},
 		{"bad cursor", "application/json", `{"query": "{ auditLog(after: \"!!\") { totalCount } }"}`, admin, "BAD_USER_INPUT"},
 		{"over-deep query", "application/json", jsonQuery(nested), admin, "QUERY_TOO_DEEP"},
 		{"over-complex query", "application/json", jsonQuery(aliases.String()), admin, "COMPLEXITY_LIMIT_EXCEEDED"},

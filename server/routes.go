@@ -37,6 +37,7 @@ func (s *httpServer) routes() http.Handler {
 	// import templates.
 	r.Get("/export/{token}", s.export)
 	r.Get("/import/template/{file}", s.importTemplate)
+	r.Head("/import/template/{file}", s.importTemplate)
 
 	// The SPA, with client-side routes falling back to index.html. /graphiql
 	// is one of its routes: a static page that uses the SPA's sign-in.
