@@ -227,10 +227,10 @@ func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, af
 	return out, more, nil
 }
 
-// rarestGrams returns a long fragment's two bigrams with the fewest
+// rarestGram picks, of a long fragment's bigrams, the one with the fewest
 // postings, counting each only up to a bound so that a common bigram costs no
 // more than a rare one: one statement of index-only counts.
-func rarestGrams(ctx context.Context, idb bun.IDB, grams []string) ([2]string, error) {
+func rarestGram(ctx context.Context, idb bun.IDB, grams []string) (string, error) {
 	const bound = 4096
 	parts := make([]string, len(grams))
 	args := make([]any, 0, 2*len(grams))
@@ -243,13 +243,16 @@ func rarestGrams(ctx context.Context, idb bun.IDB, grams []string) ([2]string, e
 		N    int    `bun:"n"`
 	}
 	if err := idb.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
-		return [2]string{}, fmt.Errorf("count postings: %w", err)
+		return "", fmt.Errorf("count postings: %w", err)
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].N < rows[j].N })
-	if len(rows) < 2 {
-		return [2]string{grams[0], grams[1]}, nil
+	best := grams[0]
+	least := bound + 1
+	for _, r := range rows {
+		if r.N < least {
+			best, least = r.Gram, r.N
+		}
 	}
-	return [2]string{rows[0].Gram, rows[1].Gram}, nil
+	return best, nil
 }
 
 // listByPostings walks one bigram's postings in uid order, a chunk at a
@@ -260,22 +263,16 @@ func rarestGrams(ctx context.Context, idb bun.IDB, grams []string) ([2]string, e
 // selective filter costs a few statements, not one per thousand postings.
 func listByPostings(ctx context.Context, idb bun.IDB, f ObjectFilter, p searchPlan, first int, after string) ([]Object, bool, error) {
 	var out []Object
-	second := ""
 	if grams := Bigrams(NormalizeSearch(f.Search)); len(grams) > 1 {
-		rarest, err := rarestGrams(ctx, idb, grams)
+		rarest, err := rarestGram(ctx, idb, grams)
 		if err != nil {
 			return nil, false, err
 		}
-		p.gram, second = rarest[0], rarest[1]
+		p.gram = rarest
 	}
 	for size := 512; ; size = min(size*2, 131072) {
-		chunk := idb.NewSelect().TableExpr("object_grams AS p").Column("p.object_id", "p.uid").
-			Where("p.gram = ?", p.gram).Where("p.uid > ?", after).OrderExpr("p.uid").Limit(int64(size))
-		if second != "" {
-			// A second bigram cuts the candidates by a primary-key probe
-			// before any object row is read.
-			chunk = chunk.Where("EXISTS (SELECT 1 FROM object_grams AS q WHERE q.gram = ? AND q.object_id = p.object_id)", second)
-		}
+		chunk := idb.NewSelect().TableExpr("object_grams").Column("object_id", "uid").
+			Where("gram = ?", p.gram).Where("uid > ?", after).OrderExpr("uid").Limit(int64(size))
 		var page []Object
 		q := idb.NewSelect().TableExpr("(?) AS g", chunk).Join("JOIN objects AS o ON o.id = g.object_id").
 			ColumnExpr("o.*").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike).OrderExpr("g.uid").
