@@ -24,6 +24,13 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const OpenLayout = lazy(() => import('./pages/public/OpenLayout'));
 const OpenPage = lazy(() => import('./pages/public/OpenPage'));
 const OpenItemsPage = lazy(() => import('./pages/public/OpenItemsPage'));
+const OpenDrawsPage = lazy(() => import('./pages/draws/OpenDrawsPage'));
+const OpenDrawPage = lazy(() => import('./pages/draws/OpenDrawPage'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
+const PlanWizardPage = lazy(() => import('./pages/plans/PlanWizardPage'));
+const PlanDetailPage = lazy(() => import('./pages/plans/PlanDetailPage'));
+const DrawCeremonyPage = lazy(() => import('./pages/plans/DrawCeremonyPage'));
+const DrawTasksPage = lazy(() => import('./pages/plans/DrawTasksPage'));
 const NotFoundPage = lazy(() => import('./pages/notfound/NotFoundPage'));
 
 /** Signed-in screens: the sign-in page for everyone else, coming back afterwards. */
@@ -63,6 +70,8 @@ export function AppRoutes() {
         >
           <Route index element={<OpenPage />} />
           <Route path="items" element={<OpenItemsPage />} />
+          <Route path="draws" element={<OpenDrawsPage />} />
+          <Route path="draws/:id" element={<OpenDrawPage />} />
         </Route>
         <Route
           element={
@@ -76,6 +85,26 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="departments" element={<DepartmentsPage />} />
           <Route path="items" element={<ItemsPage />} />
+          <Route path="plans" element={<PlansPage />} />
+          <Route
+            path="plans/new"
+            element={
+              <RequireRole roles={['ADMIN', 'DEPT_ADMIN']}>
+                <PlanWizardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="plans/:id/edit"
+            element={
+              <RequireRole roles={['ADMIN', 'DEPT_ADMIN']}>
+                <PlanWizardPage />
+              </RequireRole>
+            }
+          />
+          <Route path="plans/:id" element={<PlanDetailPage />} />
+          <Route path="plans/:id/draw" element={<DrawCeremonyPage />} />
+          <Route path="draws/:id/tasks" element={<DrawTasksPage />} />
           <Route
             path="objects"
             element={

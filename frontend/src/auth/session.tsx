@@ -77,9 +77,14 @@ export function SessionProvider({ store, children, client: fixedClient, initialU
   const authFetch = useMemo(() => createAuthFetch(store), [store]);
   const [generation, setGeneration] = useState(0);
   const client = useMemo(
-    () => fixedClient ?? createGraphQLClient(authFetch),
+    () =>
+      fixedClient ??
+      createGraphQLClient(authFetch, '/graphql', async () => {
+        await store.ensureFresh().catch(() => {});
+        return store.getAccessToken();
+      }),
     // A new client per session generation.
-    [fixedClient, authFetch, generation],
+    [fixedClient, authFetch, store, generation],
   );
   const [user, setUser] = useState<SessionUser | null>(initialUser ?? null);
   const [status, setStatus] = useState<SessionStatus>(() =>

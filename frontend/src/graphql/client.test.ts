@@ -51,3 +51,11 @@ describe('the GraphQL client', () => {
     expect(new Headers(init.headers).get('content-type')).toBe('application/json');
   });
 });
+
+describe('wsUrl', () => {
+  it('turns the GraphQL address into a WebSocket one', async () => {
+    const { wsUrl } = await import('./client');
+    expect(wsUrl('/graphql', 'https://suiji.example/plans')).toBe('wss://suiji.example/graphql');
+    expect(wsUrl('/graphql', 'http://127.0.0.1:18081/')).toBe('ws://127.0.0.1:18081/graphql');
+  });
+});

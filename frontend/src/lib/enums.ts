@@ -9,6 +9,8 @@ import type {
   ItemCategory,
   ItemStatus,
   ObjectKind,
+  PlanKind,
+  PlanStatus,
   RiskClass,
 } from '../gql/graphql';
 
@@ -26,6 +28,20 @@ export const IMPORT_KINDS: readonly ImportKind[] = ['OBJECTS', 'INSPECTORS', 'IT
 export const IMPORT_STATUSES: readonly ImportStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['XLSX', 'CSV'];
 
+export const PLAN_STATUSES: readonly PlanStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'APPROVED',
+  'PUBLISHED',
+  'FROZEN',
+  'DRAWN',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'CANCELLED',
+];
+export const PLAN_KINDS: readonly PlanKind[] = ['ANNUAL', 'SPECIAL'];
+
 export const ENUMS = {
   ObjectKind: OBJECT_KINDS,
   RiskClass: RISK_CLASSES,
@@ -36,6 +52,8 @@ export const ENUMS = {
   InspectorStatus: INSPECTOR_STATUSES,
   ImportKind: IMPORT_KINDS,
   ImportStatus: IMPORT_STATUSES,
+  PlanStatus: PLAN_STATUSES,
+  PlanKind: PLAN_KINDS,
 } as const;
 
 export type EnumType = keyof typeof ENUMS;

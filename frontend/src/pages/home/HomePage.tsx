@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import {
+  FileSearchOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -19,6 +20,7 @@ import './home.css';
 
 const ICONS: Partial<Record<MenuKey, ReactNode>> = {
   departments: <ApartmentOutlined />,
+  plans: <FileSearchOutlined />,
   items: <ProfileOutlined />,
   objects: <BankOutlined />,
   inspectors: <IdcardOutlined />,

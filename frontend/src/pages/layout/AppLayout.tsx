@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   CodeOutlined,
   DownOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
   ProfileOutlined,
@@ -29,6 +30,7 @@ import './layout.css';
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
   departments: <ApartmentOutlined />,
+  plans: <FileSearchOutlined />,
   items: <ProfileOutlined />,
   objects: <BankOutlined />,
   inspectors: <IdcardOutlined />,

@@ -6,6 +6,7 @@ describe('menuForRole', () => {
     expect(menuForRole('ADMIN').map((m) => m.key)).toEqual([
       'home',
       'departments',
+      'plans',
       'items',
       'objects',
       'inspectors',
@@ -16,13 +17,13 @@ describe('menuForRole', () => {
     ]);
   });
   it('gives DEPT_ADMIN the item lists, both libraries and the import, but no system screens', () => {
-    expect(menuForRole('DEPT_ADMIN').map((m) => m.key)).toEqual(['home', 'departments', 'items', 'objects', 'inspectors', 'import']);
+    expect(menuForRole('DEPT_ADMIN').map((m) => m.key)).toEqual(['home', 'departments', 'plans', 'items', 'objects', 'inspectors', 'import']);
   });
   it('gives INSPECTOR the item lists only', () => {
-    expect(menuForRole('INSPECTOR').map((m) => m.key)).toEqual(['home', 'departments', 'items']);
+    expect(menuForRole('INSPECTOR').map((m) => m.key)).toEqual(['home', 'departments', 'plans', 'items']);
   });
   it('gives ANALYST the libraries and the query console, but no import, users or audit log', () => {
-    expect(menuForRole('ANALYST').map((m) => m.key)).toEqual(['home', 'departments', 'items', 'objects', 'inspectors', 'graphiql']);
+    expect(menuForRole('ANALYST').map((m) => m.key)).toEqual(['home', 'departments', 'plans', 'items', 'objects', 'inspectors', 'graphiql']);
   });
 });
 
@@ -30,12 +31,13 @@ describe('menuSectionsForRole', () => {
   it('groups the libraries and the system screens', () => {
     expect(menuSectionsForRole('ADMIN').map((s) => [s.group ?? null, s.entries.map((e) => e.key)])).toEqual([
       [null, ['home', 'departments']],
+      ['plans', ['plans']],
       ['libraries', ['items', 'objects', 'inspectors', 'import']],
       ['system', ['users', 'audit', 'graphiql']],
     ]);
   });
   it('leaves out groups a role has nothing in', () => {
-    expect(menuSectionsForRole('INSPECTOR').map((s) => s.group ?? null)).toEqual([null, 'libraries']);
+    expect(menuSectionsForRole('INSPECTOR').map((s) => s.group ?? null)).toEqual([null, 'plans', 'libraries']);
   });
 });
 
@@ -56,6 +58,7 @@ describe('rolesFor and selectedKey', () => {
     expect(selectedKey('/users/abc')).toBe('users');
     expect(selectedKey('/objects')).toBe('objects');
     expect(selectedKey('/import')).toBe('import');
+    expect(selectedKey('/plans/abc/draw')).toBe('plans');
     expect(selectedKey('/nowhere')).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import type { Role } from '../../gql/graphql';
 
-export type MenuKey = 'home' | 'departments' | 'items' | 'objects' | 'inspectors' | 'import' | 'users' | 'audit' | 'graphiql';
+export type MenuKey = 'home' | 'departments' | 'plans' | 'items' | 'objects' | 'inspectors' | 'import' | 'users' | 'audit' | 'graphiql';
 
 /** Groups of the side menu: 名录库 (the item lists and the two libraries) and 系统管理. */
-export type MenuGroup = 'libraries' | 'system';
+export type MenuGroup = 'plans' | 'libraries' | 'system';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -21,6 +21,7 @@ const LIBRARY_READERS: readonly Role[] = ['ADMIN', 'DEPT_ADMIN', 'ANALYST'];
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', label: 'nav.home', roles: ALL },
   { key: 'departments', path: '/departments', label: 'nav.departments', roles: ALL },
+  { key: 'plans', path: '/plans', label: 'nav.plans', roles: ALL, group: 'plans' },
   { key: 'items', path: '/items', label: 'nav.items', roles: ALL, group: 'libraries' },
   { key: 'objects', path: '/objects', label: 'nav.objects', roles: LIBRARY_READERS, group: 'libraries' },
   { key: 'inspectors', path: '/inspectors', label: 'nav.inspectors', roles: LIBRARY_READERS, group: 'libraries' },

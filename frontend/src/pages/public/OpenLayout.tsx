@@ -25,6 +25,9 @@ export default function OpenLayout() {
             <NavLink to="/open/items" data-testid="open-nav-items">
               {t('nav.openItems')}
             </NavLink>
+            <NavLink to="/open/draws" data-testid="open-nav-draws">
+              {t('nav.openDraws')}
+            </NavLink>
           </nav>
         </Space>
         <Space size={12}>

@@ -56,6 +56,17 @@ export default function OpenPage() {
           <Button type="primary">{t('open.viewAllItems')}</Button>
         </Link>
       </Card>
+      <Card variant="borderless" className="open-card open-feature" data-testid="open-draws-card">
+        <div>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('nav.openDraws')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('draws.publicIntro')}</Typography.Text>
+        </div>
+        <Link to="/open/draws" data-testid="open-draws-link">
+          <Button type="primary">{t('draws.viewAll')}</Button>
+        </Link>
+      </Card>
       <Card title={t('open.departments')} variant="borderless" className="open-card" data-testid="open-departments">
         {error && (
           <Alert
