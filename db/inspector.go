@@ -164,23 +164,6 @@ type Conflict struct {
 	DeclaredAt  time.Time `bun:"declared_at"`
 }
 
-// ConflictsOf returns the conflicts of the given inspectors, keyed by inspector.
-func ConflictsOf(ctx context.Context, idb bun.IDB, inspectorIDs []string) (map[string][]Conflict, error) {
-	out := make(map[string][]Conflict, len(inspectorIDs))
-	if len(inspectorIDs) == 0 {
-		return out, nil
-	}
-	var rows []Conflict
-	if err := idb.NewSelect().Model(&rows).Where("inspector_id IN (?)", bun.In(inspectorIDs)).
-		Order("declared_at").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("load conflicts: %w", err)
-	}
-	for _, c := range rows {
-		out[c.InspectorID] = append(out[c.InspectorID], c)
-	}
-	return out, nil
-}
-
 // InsertConflict stores a conflict; a second declaration of the same pair
 // is a unique violation.
 func InsertConflict(ctx context.Context, idb bun.IDB, c *Conflict) error {

@@ -204,14 +204,6 @@ func sameInspector(a, b *db.InspectorRecord) bool {
 		slices.Equal(uniqueSorted(a.TagIDs), uniqueSorted(b.TagIDs))
 }
 
-// Conflicts returns declared conflicts of inspectors, keyed by inspector id.
-func (s *Service) Conflicts(ctx context.Context, inspectorIDs []string) (map[string][]db.Conflict, error) {
-	if err := require(ctx, identity.Admin, identity.DeptAdmin); err != nil {
-		return nil, err
-	}
-	return db.ConflictsOf(ctx, s.db, inspectorIDs)
-}
-
 // DeclareConflict records that an inspector must never be matched with an
 // object (回避), with the reason.
 func (s *Service) DeclareConflict(ctx context.Context, inspectorID, objectID, reason string) (*db.Inspector, error) {
