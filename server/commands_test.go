@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -222,9 +221,6 @@ func withDataDir(t *testing.T, env map[string]string) map[string]string {
 	}
 	return out
 }
-
-var _ = errors.New
-var _ = db.SQLite
 
 // TestUserCommands: accounts from the shell, passwords from standard input.
 func TestUserCommands(t *testing.T) {

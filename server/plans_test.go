@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -357,5 +356,4 @@ func TestFailedDraw(t *testing.T) {
 	if len(pub.Plan.Draws) != 1 || pub.Plan.Draws[0].Failure == nil {
 		t.Errorf("the public does not see the failed attempt: %+v", pub.Plan)
 	}
-	_ = fmt.Sprint
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net"
@@ -202,26 +203,15 @@ func securityHeaders(next http.Handler) http.Handler {
 // writeError answers outside GraphQL execution in GraphQL's error shape, so
 // clients handle every failure one way.
 func writeError(w http.ResponseWriter, status int, code fault.Code, msg string) {
+	type gqlError struct {
+		Message    string            `json:"message"`
+		Extensions map[string]string `json:"extensions"`
+	}
+	body, _ := json.Marshal(struct {
+		Errors []gqlError `json:"errors"`
+		Data   any        `json:"data"`
+	}{Errors: []gqlError{{Message: msg, Extensions: map[string]string{"code": string(code)}}}})
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write([]byte(`{"errors":[{"message":` + quoteJSON(msg) + `,"extensions":{"code":"` + string(code) + `"}}],"data":null}`))
-}
-
-func quoteJSON(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20:
-			b.WriteString(`\u00`)
-			b.WriteString(hex.EncodeToString([]byte{byte(r)}))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	_, _ = w.Write(body)
 }

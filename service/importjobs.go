@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -182,5 +181,3 @@ func (s *Service) CountImportErrors(ctx context.Context, jobID string) (int, err
 	}
 	return db.CountImportErrors(ctx, s.db, jobID)
 }
-
-var _ = fmt.Sprintf
