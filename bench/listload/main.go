@@ -25,7 +25,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -44,6 +43,7 @@ import (
 
 	"github.com/suiji-dev/suiji/bench/internal/bulk"
 	"github.com/suiji-dev/suiji/bench/internal/pgtmp"
+	"github.com/suiji-dev/suiji/bench/internal/suijiserve"
 	"github.com/suiji-dev/suiji/db"
 
 	"github.com/jackc/pgx/v5"
@@ -140,36 +140,12 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	addr, err := freeAddr()
+	srv, err := suijiserve.Start(ctx, o.suiji, o.url, work)
 	if err != nil {
 		return err
 	}
-	logf, err := os.Create(work + "/serve.log")
-	if err != nil {
-		return err
-	}
-	defer logf.Close()
-	serve := exec.Command(o.suiji, "serve")
-	serve.Env = append(os.Environ(), "SUIJI_DATABASE_URL="+o.url, "SUIJI_DATA_DIR="+work, "SUIJI_ADDR="+addr)
-	serve.Stdout, serve.Stderr = logf, logf
-	if err := serve.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		_ = serve.Process.Signal(syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { _ = serve.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(25 * time.Second):
-			_ = serve.Process.Kill()
-		}
-	}()
-	base := "http://" + addr
-	if err := waitReady(ctx, base+"/readyz", 60*time.Second); err != nil {
-		logs, _ := os.ReadFile(work + "/serve.log")
-		return fmt.Errorf("suiji serve is not ready: %w\n%s", err, logs)
-	}
+	defer srv.Stop()
+	base := srv.Base
 
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "class\trate/s\tclients\trequests\tthroughput/s\terrors\tp50 ms\tp90 ms\tp99 ms\tmax ms\tSQL/request\t\n")
@@ -177,7 +153,7 @@ func run(ctx context.Context, o options) error {
 		if o.only != "" && !strings.Contains(c.name, o.only) {
 			continue
 		}
-		token, err := login(ctx, base, o.password) // tokens live 15 minutes: one per class
+		token, err := suijiserve.Login(ctx, base, "admin", o.password) // tokens live 15 minutes: one per class
 		if err != nil {
 			return err
 		}
@@ -234,31 +210,6 @@ func attack(ctx context.Context, o options, targets []vegeta.Target, d time.Dura
 	}
 	m.Close()
 	return &m, bad
-}
-
-func login(ctx context.Context, base, password string) (string, error) {
-	body, _ := json.Marshal(map[string]any{"query": `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`,
-		"variables": map[string]string{"u": "admin", "p": password}})
-	req, _ := http.NewRequestWithContext(ctx, "POST", base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	var out struct {
-		Data struct {
-			Login struct{ AccessToken string } `json:"login"`
-		}
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		return "", err
-	}
-	if out.Data.Login.AccessToken == "" {
-		return "", fmt.Errorf("sign-in as admin failed: %v (was the database seeded with SUIJI_DEMO_PASSWORD=-password?)", out.Errors)
-	}
-	return out.Data.Login.AccessToken, nil
 }
 
 // dbQueries reads suiji_db_queries_total from /metrics.
@@ -347,31 +298,3 @@ func (h *captureHook) BeforeQuery(ctx context.Context, e *bun.QueryEvent) contex
 	return ctx
 }
 func (h *captureHook) AfterQuery(context.Context, *bun.QueryEvent) {}
-
-func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
-}
-
-func waitReady(ctx context.Context, url string, within time.Duration) error {
-	deadline := time.Now().Add(within)
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return nil
-			}
-			err = fmt.Errorf("status %d", resp.StatusCode)
-		}
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			return err
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
