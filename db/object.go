@@ -227,32 +227,43 @@ func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, af
 	return out, more, nil
 }
 
-// rarestGram picks, of a long fragment's bigrams, the one with the fewest
-// postings, counting each only up to a bound so that a common bigram costs no
-// more than a rare one: one statement of index-only counts.
-func rarestGram(ctx context.Context, idb bun.IDB, grams []string) (string, error) {
-	const bound = 4096
+// rarestGram picks, of a long fragment's bigrams, the one whose postings
+// are sparsest where the walk starts: for each bigram it reads at most
+// probe postings after the cursor from the (gram, uid) index and notes the
+// uid it reached. A bigram with fewer than probe postings left is the
+// rarest of all (the fewest); otherwise the one that reached the greatest
+// uid has the fewest postings over that stretch of the uid order, which
+// every bigram shares. Counting each list whole would cost as much as the
+// commonest list; a fixed bound alone cannot tell apart lists that all
+// exceed it (郑州, 州嘉, 嘉禾 all exceed thousands). One statement of
+// index-only reads.
+func rarestGram(ctx context.Context, idb bun.IDB, grams []string, after string) (string, error) {
+	const probe = 1024
 	parts := make([]string, len(grams))
-	args := make([]any, 0, 2*len(grams))
+	args := make([]any, 0, 3*len(grams))
 	for i, g := range grams {
-		parts[i] = fmt.Sprintf("SELECT ? AS gram, (SELECT COUNT(*) FROM (SELECT 1 FROM object_grams WHERE gram = ? LIMIT %d) AS x) AS n", bound)
-		args = append(args, g, g)
+		parts[i] = fmt.Sprintf("SELECT ? AS gram, COUNT(*) AS n, MAX(x.uid) AS reached FROM "+
+			"(SELECT uid FROM object_grams WHERE gram = ? AND uid > ? ORDER BY uid LIMIT %d) AS x", probe)
+		args = append(args, g, g, after)
 	}
 	var rows []struct {
-		Gram string `bun:"gram"`
-		N    int    `bun:"n"`
+		Gram    string         `bun:"gram"`
+		N       int            `bun:"n"`
+		Reached sql.NullString `bun:"reached"`
 	}
 	if err := idb.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
-		return "", fmt.Errorf("count postings: %w", err)
+		return "", fmt.Errorf("probe postings: %w", err)
 	}
-	best := grams[0]
-	least := bound + 1
-	for _, r := range rows {
-		if r.N < least {
-			best, least = r.Gram, r.N
+	best := rows[0]
+	for _, r := range rows[1:] {
+		switch {
+		case r.N < best.N:
+			best = r
+		case r.N == best.N && r.N == probe && r.Reached.String > best.Reached.String:
+			best = r
 		}
 	}
-	return best, nil
+	return best.Gram, nil
 }
 
 // listByPostings walks one bigram's postings in uid order, a chunk at a
@@ -264,7 +275,7 @@ func rarestGram(ctx context.Context, idb bun.IDB, grams []string) (string, error
 func listByPostings(ctx context.Context, idb bun.IDB, f ObjectFilter, p searchPlan, first int, after string) ([]Object, bool, error) {
 	var out []Object
 	if grams := Bigrams(NormalizeSearch(f.Search)); len(grams) > 1 {
-		rarest, err := rarestGram(ctx, idb, grams)
+		rarest, err := rarestGram(ctx, idb, grams, after)
 		if err != nil {
 			return nil, false, err
 		}

@@ -67,3 +67,53 @@ func TestSearchWalksPostingsAcrossChunks(t *testing.T) {
 		}
 	})
 }
+
+// TestRarestGramProbesWhereTheWalkStarts: of a fragment's bigrams the walk
+// drives from the sparsest after the cursor, not over the whole list: 甲乙
+// has more postings in all (2,500 against 1,500) but none past LIB-002499.
+func TestRarestGramProbesWhereTheWalkStarts(t *testing.T) {
+	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
+		ctx := context.Background()
+		now := db.Now()
+		var recs []*db.ObjectRecord
+		var changes []string
+		for i := range 3000 {
+			first, second := "戊己", "庚辛"
+			if i < 2500 {
+				first = "甲乙" // LIB-000000 … LIB-002499
+			}
+			if i%2 == 0 {
+				second = "丙丁" // every other object
+			}
+			recs = append(recs, &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(),
+				UID: fmt.Sprintf("LIB-%06d", i), Kind: "OTHER", Name: "郑州" + first + "·" + second, RiskClass: "A",
+				Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}})
+			changes = append(changes, "{}")
+		}
+		if err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
+			return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct{ name, after, want string }{
+			// Both lists are longer than the probe: 丙丁's 1,024th posting
+			// is farther in uid order.
+			{"from the start", "", "丙丁"},
+			{"甲乙 nearly done", "LIB-002400", "甲乙"},
+			{"nothing left of 甲乙", "LIB-002499", "甲乙"},
+		} {
+			got, err := db.RarestGram(ctx, store, []string{"甲乙", "丙丁"}, c.after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("%s: drives from %s, want %s", c.name, got, c.want)
+			}
+		}
+		// The walk itself, from either driving list, finds the same objects.
+		page, _, err := db.ListObjects(ctx, store, db.ObjectFilter{Search: "甲乙·丙丁"}, 3, "LIB-002400")
+		if err != nil || len(page) != 3 || page[0].UID != "LIB-002402" || page[2].UID != "LIB-002406" {
+			t.Errorf("search 甲乙·丙丁 after LIB-002400: %v %v", page, err)
+		}
+	})
+}

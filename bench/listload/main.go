@@ -135,7 +135,7 @@ func run(ctx context.Context, o options) error {
 	if err := bulk.Analyze(ctx, o.url); err != nil {
 		return err
 	}
-	fmt.Printf("ANALYZE: %s\n", time.Since(t).Round(time.Millisecond))
+	fmt.Printf("VACUUM (ANALYZE): %s\n", time.Since(t).Round(time.Millisecond))
 	if err := describe(ctx, o); err != nil {
 		return err
 	}
