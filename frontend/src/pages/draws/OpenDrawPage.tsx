@@ -2,19 +2,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, LeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import type { OpenDrawPage_PlanQuery } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { recordKey } from '../../lib/ids';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { ratioText } from '../plans/planLabels';
-import { evidenceUrl, parseEvidence, type EvidenceView } from './publicDraws';
+import { evidenceUrl, failureParams, parseEvidence, publicDrawPath, type EvidenceView } from './publicDraws';
 import { VerifyPanel } from './VerifyPanel';
 
 // The public list and evidence name a draw by its key; the plan (public once
 // published) is looked up by the evidence's plan_uid, and the draw among its
-// attempts by that key.
+// attempts by that key. A failed attempt has no evidence (nothing of it is
+// stored but the attempt, spec §6): its address names the plan (?plan=uid),
+// and the page shows the attempt from the plan instead.
 const OpenDrawPageQuery = graphql(`
   query OpenDrawPage_Plan($uid: String!) {
     planByUid(uid: $uid) {
@@ -33,6 +36,7 @@ const OpenDrawPageQuery = graphql(`
       departments {
         department {
           id
+          code
           name
         }
         items {
@@ -47,6 +51,12 @@ const OpenDrawPageQuery = graphql(`
         drawnAt
         entropySource
         entropy
+        commitment
+        freezeDigest
+        reveal
+        seed
+        populationSize
+        selectionsCount
         failure {
           rank
           uid
@@ -59,6 +69,7 @@ const OpenDrawPageQuery = graphql(`
 
 type Selection = EvidenceView['selections'][number];
 type Stratum = EvidenceView['strata'][number];
+type Attempt = NonNullable<OpenDrawPage_PlanQuery['planByUid']>['draws'][number];
 
 function Hash({ value, testid }: { value: string | null | undefined; testid?: string }) {
   return (
@@ -68,13 +79,28 @@ function Hash({ value, testid }: { value: string | null | undefined; testid?: st
   );
 }
 
-/** One draw for the public (/open/draws/:id): its inputs, selections, evidence and the browser verifier. */
+/**
+ * One draw for the public (/open/draws/:id): its inputs, selections, evidence
+ * and the browser verifier, or, for a failed attempt, why it failed; and
+ * every attempt of its plan, the failed ones included.
+ */
 export default function OpenDrawPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const planParam = search.get('plan') ?? '';
   const [ev, setEv] = useState<EvidenceView | null>(null);
   const [evError, setEvError] = useState<string | null>(null);
   const url = evidenceUrl(id);
+
+  const planUid = ev?.plan_uid ?? planParam;
+  const [{ data, error, fetching }] = useQuery({ query: OpenDrawPageQuery, variables: { uid: planUid }, pause: !planUid });
+  const plan = data?.planByUid;
+  const draw = plan?.draws.find((d) => recordKey(d.id) === id);
+  const failed = draw?.status === 'FAILED' ? draw : undefined;
+  // With the plan named in the address, its attempts say first whether there is any evidence to load.
+  const planKnown = !planParam || !!error || (!fetching && data !== undefined);
+  const wantEvidence = planKnown && !failed;
 
   const loadText = useCallback(async () => {
     const res = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -83,6 +109,7 @@ export default function OpenDrawPage() {
   }, [url]);
 
   useEffect(() => {
+    if (!wantEvidence) return;
     let live = true;
     setEv(null);
     setEvError(null);
@@ -92,11 +119,10 @@ export default function OpenDrawPage() {
     return () => {
       live = false;
     };
-  }, [loadText]);
+  }, [loadText, wantEvidence]);
 
-  const [{ data, error }] = useQuery({ query: OpenDrawPageQuery, variables: { uid: ev?.plan_uid ?? '' }, pause: !ev });
-  const plan = data?.planByUid;
-  const draw = plan?.draws.find((d) => recordKey(d.id) === id);
+  const departments = plan?.departments.map((d) => d.department) ?? [];
+  const failureText = (d: Attempt) => (d.failure ? t('draws.failure', failureParams(d.failure, departments)) : t('draws.drawFailed'));
   const hasStratum = ev?.selections.some((s) => s.stratum !== undefined) ?? false;
   const hasKey = ev?.selections.some((s) => s.key !== undefined) ?? false;
 
@@ -126,23 +152,118 @@ export default function OpenDrawPage() {
     { title: t('draws.sampleSize'), dataIndex: 'sample_size', align: 'right' },
   ];
 
+  const attemptColumns: TableColumnsType<Attempt> = [
+    {
+      title: t('draws.attemptShort'),
+      key: 'attempt',
+      render: (_, d) =>
+        d.id === draw?.id ? (
+          <Typography.Text strong className="nowrap">
+            {t('draws.attempt', { n: d.attempt })}
+          </Typography.Text>
+        ) : (
+          <Link className="nowrap" to={publicDrawPath(recordKey(d.id), d.status === 'FAILED' ? plan?.uid : undefined)} data-testid="open-plan-draw-link">
+            {t('draws.attempt', { n: d.attempt })}
+          </Link>
+        ),
+    },
+    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span> },
+    {
+      title: t('plans.status'),
+      dataIndex: 'status',
+      render: (s: string) => <Tag color={s === 'SUCCEEDED' ? 'success' : 'error'}>{t(`draws.statusOf.${s === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED'}`)}</Tag>,
+    },
+    { title: t('draws.entropy'), dataIndex: 'entropy', responsive: ['sm'], render: (v: string) => <span className="mono nowrap">{v}</span> },
+    {
+      title: t('draws.result'),
+      key: 'result',
+      render: (_, d) =>
+        d.status === 'FAILED' ? (
+          <Typography.Text type="danger" data-testid="open-plan-draw-failure">
+            {failureText(d)}
+          </Typography.Text>
+        ) : (
+          t('draws.selections', { count: d.selectionsCount })
+        ),
+    },
+  ];
+
+  /** What the plan says about itself, on both kinds of page. */
+  const planItems = plan && (
+    <>
+      <Descriptions.Item label={t('plans.initiator')}>{plan.initiator.name}</Descriptions.Item>
+      <Descriptions.Item label={t('plans.departments')}>
+        {plan.departments.map((d) => (
+          <div key={d.department.id}>
+            {d.department.name}：{d.items.map((i) => i.name).join('、') || '—'}
+          </div>
+        ))}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('plans.window')}>
+        {formatDate(plan.windowStart)} — {formatDate(plan.windowEnd)}
+      </Descriptions.Item>
+    </>
+  );
+  const drawnItem = draw && (
+    <Descriptions.Item label={t('draws.drawnAt')}>
+      {formatDateTime(draw.drawnAt)} · {t('draws.attempt', { n: draw.attempt })}
+    </Descriptions.Item>
+  );
+
   return (
     <div data-testid="open-draw-page">
       <Link to="/open/draws">
         <LeftOutlined /> {t('nav.openDraws')}
       </Link>
       <div className="open-hero">
-        <Typography.Title level={2}>{plan?.name ?? ev?.plan_uid ?? t('draws.draw')}</Typography.Title>
-        {ev && (
+        <Typography.Title level={2}>{plan?.name ?? (planUid || t('draws.draw'))}</Typography.Title>
+        {planUid && (
           <Typography.Text type="secondary" className="mono">
-            {ev.plan_uid}
+            {planUid}
           </Typography.Text>
         )}
       </div>
-      {evError && <Alert type="error" showIcon title={t('draws.evidenceLoadFailed')} description={evError} style={{ marginBottom: 16 }} />}
+      {evError && !failed && <Alert type="error" showIcon title={t('draws.evidenceLoadFailed')} description={evError} style={{ marginBottom: 16 }} />}
       {error && <Alert type="warning" showIcon title={t('common.loadFailed')} description={errorMessage(error, t)} style={{ marginBottom: 16 }} />}
-      {!ev && !evError && <Spin />}
-      {ev && (
+      {!ev && !evError && !failed && <Spin />}
+      {failed && (
+        <>
+          <Alert
+            type="error"
+            showIcon
+            title={failureText(failed)}
+            description={t('draws.failedExplain')}
+            style={{ marginBottom: 16 }}
+            data-testid="open-draw-failed"
+          />
+          <Card variant="borderless" className="open-card" title={t('draws.inputs')}>
+            <Descriptions column={1} size="small" bordered data-testid="open-draw-inputs">
+              {planItems}
+              {drawnItem}
+              <Descriptions.Item label={t('draws.commitment')}>
+                <Hash value={failed.commitment} testid="open-draw-commitment" />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('draws.freezeDigest')}>
+                <Hash value={failed.freezeDigest} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('draws.entropySource')}>{failed.entropySource}</Descriptions.Item>
+              <Descriptions.Item label={t('draws.entropy')}>
+                <Typography.Text className="mono">{failed.entropy}</Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('draws.reveal')}>
+                <Hash value={failed.reveal} />
+              </Descriptions.Item>
+              {failed.seed ? (
+                <Descriptions.Item label={t('draws.seed')}>
+                  <Hash value={failed.seed} />
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('draws.populationSize')}>{failed.populationSize}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </>
+      )}
+      {ev && !failed && (
         <>
           <Card variant="borderless" className="open-card" title={t('draws.verifyTitle')}>
             <Typography.Paragraph type="secondary">{t('draws.verifyIntro')}</Typography.Paragraph>
@@ -159,26 +280,8 @@ export default function OpenDrawPage() {
             }
           >
             <Descriptions column={1} size="small" bordered data-testid="open-draw-inputs">
-              {plan && (
-                <>
-                  <Descriptions.Item label={t('plans.initiator')}>{plan.initiator.name}</Descriptions.Item>
-                  <Descriptions.Item label={t('plans.departments')}>
-                    {plan.departments.map((d) => (
-                      <div key={d.department.id}>
-                        {d.department.name}：{d.items.map((i) => i.name).join('、') || '—'}
-                      </div>
-                    ))}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('plans.window')}>
-                    {formatDate(plan.windowStart)} — {formatDate(plan.windowEnd)}
-                  </Descriptions.Item>
-                </>
-              )}
-              {draw && (
-                <Descriptions.Item label={t('draws.drawnAt')}>
-                  {formatDateTime(draw.drawnAt)} · {t('draws.attempt', { n: draw.attempt })}
-                </Descriptions.Item>
-              )}
+              {planItems}
+              {drawnItem}
               <Descriptions.Item label={t('draws.commitment')}>
                 <Hash value={ev.commitment} testid="open-draw-commitment" />
               </Descriptions.Item>
@@ -213,6 +316,18 @@ export default function OpenDrawPage() {
             />
           </Card>
         </>
+      )}
+      {plan && plan.draws.length > 0 && (
+        <Card variant="borderless" className="open-card" title={t('plans.draws')}>
+          <Table<Attempt>
+            rowKey="id"
+            size="small"
+            columns={attemptColumns}
+            dataSource={plan.draws}
+            pagination={false}
+            data-testid="open-plan-draws"
+          />
+        </Card>
       )}
     </div>
   );

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Table, Tag, Typography, type TableColumnsType } fr
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/time';
-import { fetchPublicDraws, type PublicDraw } from './publicDraws';
+import { fetchPublicDraws, publicDrawPath, type PublicDraw } from './publicDraws';
 
-/** 抽取公示 (/open/draws): every draw, newest first, from GET /public/draws. */
+/** 抽取公示 (/open/draws): every draw, newest first, from GET /public/draws; failed attempts too. */
 export default function OpenDrawsPage() {
   const { t } = useTranslation();
   const [rows, setRows] = useState<PublicDraw[]>([]);
@@ -37,7 +37,7 @@ export default function OpenDrawsPage() {
       key: 'plan',
       render: (_, d) => (
         <div>
-          <Link to={`/open/draws/${encodeURIComponent(d.id)}`} data-testid="open-draw-link">
+          <Link to={publicDrawPath(d.id, d.status === 'FAILED' ? d.plan_uid : undefined)} data-testid="open-draw-link">
             {d.plan_name}
           </Link>
           <div>

@@ -52,3 +52,32 @@ export function parseEvidence(text: string): EvidenceView {
   }
   return v;
 }
+
+/**
+ * The public page of a draw. A failed attempt has no evidence document, so
+ * its page finds it among its plan's attempts: the plan's uid comes along.
+ */
+export function publicDrawPath(drawKey: string, planUid?: string): string {
+  const path = `/open/draws/${encodeURIComponent(drawKey)}`;
+  return planUid ? `${path}?plan=${encodeURIComponent(planUid)}` : path;
+}
+
+/** Why a draw failed (spec §6): the rank, the object uid and the department code. */
+export interface DrawFailureView {
+  rank: number;
+  uid: string;
+  department: string;
+}
+
+/**
+ * The parameters of the draws.failure message: the department by its name,
+ * with its code, when the plan's departments include it (the failure names
+ * it by code only).
+ */
+export function failureParams(
+  failure: DrawFailureView,
+  departments: readonly { code: string; name: string }[] = [],
+): { rank: number; uid: string; department: string } {
+  const d = departments.find((x) => x.code === failure.department);
+  return { rank: failure.rank, uid: failure.uid, department: d ? `${d.name}（${d.code}）` : failure.department };
+}

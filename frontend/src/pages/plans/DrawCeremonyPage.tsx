@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { DrawCeremony_DrawMutation } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { recordKey } from '../../lib/ids';
+import { failureParams, publicDrawPath } from '../draws/publicDraws';
 import { PlanStatusTag } from './PlansPage';
 import './plans.css';
 
@@ -22,6 +23,13 @@ const DrawCeremonyPlanQuery = graphql(`
       freezeDigest
       entropySource
       populationSize
+      departments {
+        department {
+          id
+          code
+          name
+        }
+      }
     }
   }
 `);
@@ -43,6 +51,9 @@ const DrawCeremonyDrawMutation = graphql(`
       id
       attempt
       status
+      commitment
+      freezeDigest
+      entropySource
       entropy
       reveal
       seed
@@ -165,14 +176,19 @@ export default function DrawCeremonyPage() {
   let { current, failed } = stepsState(attemptEvents);
   if (result?.status === 'SUCCEEDED') current = STAGES.length - 1;
   if (result?.status === 'FAILED') failed = true;
+  // A team that cannot be staffed (spec §6) stops the draw after the objects were selected: at the teams.
+  if (result?.failure) current = Math.max(current, STAGES.indexOf('OBJECTS_SELECTED'));
   const running = drawState.fetching;
   const failedAt = failed ? Math.max(current + 1, 0) : -1;
+  const failedDetail = attemptEvents.find((e) => e.stage === 'FAILED')?.detail;
   const items = STAGES.map((s, i) => ({
     title: t(`draws.stage.${s}`),
-    description: attemptEvents.find((e) => e.stage === s)?.detail,
+    description: i === failedAt && failedDetail ? failedDetail : attemptEvents.find((e) => e.stage === s)?.detail,
     status: (i === failedAt ? 'error' : i <= current ? 'finish' : running && i === current + 1 ? 'process' : 'wait') as 'error' | 'finish' | 'process' | 'wait',
   }));
   const canDraw = plan.status === 'FROZEN' && !result;
+  // Once drawn, the values of this attempt (after a failure the plan already has a new commitment).
+  const shown = result ?? plan;
 
   const taskColumns: TableColumnsType<TaskRow> = [
     { title: t('draws.rank'), dataIndex: 'rank', width: 60, align: 'right' },
@@ -234,16 +250,16 @@ export default function DrawCeremonyPage() {
         <div>
           <div className="ceremony-label">{t('draws.commitment')} C</div>
           <div className="ceremony-hash mono" data-testid="ceremony-commitment">
-            {plan.commitment ?? '—'}
+            {shown.commitment ?? '—'}
           </div>
         </div>
         <div>
           <div className="ceremony-label">{t('draws.freezeDigest')} F</div>
-          <div className="ceremony-hash mono">{plan.freezeDigest ?? '—'}</div>
+          <div className="ceremony-hash mono">{shown.freezeDigest ?? '—'}</div>
         </div>
         <div>
           <div className="ceremony-label">{t('draws.entropySource')}</div>
-          <div className="ceremony-source">{plan.entropySource ?? '—'}</div>
+          <div className="ceremony-source">{shown.entropySource ?? '—'}</div>
         </div>
       </div>
       {canDraw && (
@@ -280,10 +296,22 @@ export default function DrawCeremonyPage() {
           data-testid="ceremony-failed"
           title={
             result.failure
-              ? t('draws.failure', { rank: result.failure.rank, uid: result.failure.uid, department: result.failure.department })
+              ? t('draws.failure', failureParams(result.failure, plan.departments.map((d) => d.department)))
               : t('draws.drawFailed')
           }
-          description={t('draws.failedExplain')}
+          description={
+            <>
+              <div>{t('draws.failedExplain')}</div>
+              <Space wrap>
+                <span>
+                  {t('draws.entropy')}: <span className="mono">{result.entropy}</span> · {t('draws.reveal')} R: <span className="mono hash">{result.reveal}</span>
+                </span>
+                <Link to={publicDrawPath(recordKey(result.id), plan.uid)} data-testid="ceremony-failed-public-link">
+                  {t('draws.publicPage')}
+                </Link>
+              </Space>
+            </>
+          }
           style={{ marginBottom: 16 }}
         />
       )}

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { enumLabel } from '../../lib/enums';
 import { recordKey } from '../../lib/ids';
 import { formatDate, formatDateTime } from '../../lib/time';
+import { failureParams, publicDrawPath } from '../draws/publicDraws';
 import { ratioText } from './planLabels';
 import { PlanStatusTag } from './PlansPage';
 import { planActions, type PlanAction } from './permissions';
@@ -33,6 +34,7 @@ const PlanDetailPageQuery = graphql(`
       departments {
         department {
           id
+          code
           name
         }
         perTeam
@@ -228,20 +230,20 @@ export default function PlanDetailPage() {
 
   const drawColumns: TableColumnsType<DrawRow> = [
     { title: t('draws.attemptShort'), dataIndex: 'attempt', width: 70 },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => formatDateTime(v) },
+    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span> },
     {
       title: t('plans.status'),
       dataIndex: 'status',
       render: (s: string) => <Tag color={s === 'SUCCEEDED' ? 'success' : 'error'}>{t(`draws.statusOf.${s === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED'}`)}</Tag>,
     },
-    { title: t('draws.entropy'), dataIndex: 'entropy', render: (v: string) => <span className="mono">{v}</span> },
+    { title: t('draws.entropy'), dataIndex: 'entropy', render: (v: string) => <span className="mono nowrap">{v}</span> },
     {
       title: t('draws.result'),
       key: 'result',
       render: (_, d) =>
         d.failure ? (
           <Typography.Text type="danger" data-testid="draw-failure">
-            {t('draws.failure', { rank: d.failure.rank, uid: d.failure.uid, department: d.failure.department })}
+            {t('draws.failure', failureParams(d.failure, plan.departments.map((x) => x.department)))}
           </Typography.Text>
         ) : (
           t('draws.selections', { count: d.selectionsCount })
@@ -250,15 +252,18 @@ export default function PlanDetailPage() {
     {
       title: '',
       key: 'links',
-      render: (_, d) =>
-        d.status === 'SUCCEEDED' ? (
-          <Space>
+      render: (_, d) => (
+        <Space className="nowrap">
+          {d.status === 'SUCCEEDED' && (
             <Link to={`/draws/${encodeURIComponent(d.id)}/tasks`} data-testid="draw-tasks-link">
               {t('draws.tasks')}
             </Link>
-            <Link to={`/open/draws/${encodeURIComponent(recordKey(d.id))}`}>{t('draws.publicPage')}</Link>
-          </Space>
-        ) : null,
+          )}
+          <Link to={publicDrawPath(recordKey(d.id), d.status === 'FAILED' ? plan.uid : undefined)} data-testid="draw-public-link">
+            {t('draws.publicPage')}
+          </Link>
+        </Space>
+      ),
     },
   ];
 
@@ -397,7 +402,7 @@ export default function PlanDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('plans.draws')} variant="borderless" style={{ marginBottom: 16 }}>
-        <Table<DrawRow> rowKey="id" size="small" columns={drawColumns} dataSource={plan.draws} pagination={false} scroll={{ x: 'max-content' }} data-testid="plan-draws" />
+        <Table<DrawRow> rowKey="id" size="small" columns={drawColumns} dataSource={plan.draws} pagination={false} data-testid="plan-draws" />
         {plan.draws.some((d) => d.status === 'FAILED') && plan.status === 'PUBLISHED' && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {t('draws.failedExplain')}
