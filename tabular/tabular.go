@@ -44,13 +44,12 @@ const (
 	// XLSX (a zip bomb declares a huge size; archive/zip refuses to inflate
 	// past what is declared).
 	maxUnzipped = 1 << 30
-	// xmlInMemory: a worksheet or shared-string table larger than this is
-	// unpacked to a temporary file instead of memory (excelize's
-	// UnzipXMLSizeLimit).
+	// xmlInMemory and maxInMemory bound what an XLSX declares, as checkZip
+	// counts it: the parts other than worksheets and shared-string tables
+	// larger than xmlInMemory (styles, drawings, pictures …) may not add
+	// up to more than maxInMemory. The reader itself holds only the
+	// small parts it needs and the shared strings (see sstInMemory).
 	xmlInMemory = 16 << 20
-	// maxInMemory bounds the parts excelize always holds in memory
-	// (styles, workbook, drawings, pictures …, and the XML below
-	// xmlInMemory).
 	maxInMemory = 96 << 20
 )
 
@@ -102,9 +101,10 @@ type Reader interface {
 // visible sheet that has any data (hidden sheets hold the lists behind a
 // template's drop-downs). name is only used in messages and Source.
 //
-// An XLSX is unpacked by excelize: the compressed file is copied into
-// memory while it is opened, and worksheets and shared-string tables over
-// 16 MiB go to temporary files (in os.TempDir) that Close removes.
+// An XLSX is read in place: the sheet is inflated and scanned as rows are
+// asked for. Only its shared-string table is held whole, in memory up to
+// 64 MiB of text and beyond that in a temporary file (in os.TempDir) that
+// Close removes.
 func Open(r io.ReaderAt, size int64, name string) (Reader, error) {
 	if size <= 0 {
 		return nil, fileError(ErrEmpty, nil, fmt.Sprintf("文件“%s”是空的 (%s is empty)", name, name))

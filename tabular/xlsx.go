@@ -2,21 +2,22 @@ package tabular
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// xlsxReader streams one sheet with excelize's row iterator, which parses
-// the sheet XML as it goes instead of building the sheet in memory.
+// xlsxReader streams one sheet of a workbook: the sheet part is inflated
+// and scanned as rows are asked for (xlsxsheet.go), so neither the file
+// nor the sheet is ever held whole; only the shared-string table is, as
+// cells refer to it by index (xlsxparts.go).
 type xlsxReader struct {
 	src     Source
-	f       *excelize.File
-	rows    *excelize.Rows
-	row     int      // the sheet row the iterator is on
+	book    *book
+	sheet   *sheetReader
 	pending *pending // the first non-empty row, found while choosing the sheet
 	err     error
 }
@@ -27,23 +28,17 @@ type pending struct {
 }
 
 func openXLSX(r io.ReaderAt, size int64, name string) (Reader, error) {
-	if err := checkZip(r, size, name); err != nil {
+	zr, err := checkZip(r, size, name)
+	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		UnzipSizeLimit:    maxUnzipped,
-		UnzipXMLSizeLimit: xmlInMemory,
-		// Dates as a Chinese Excel shows them: 2024/3/15, 2024年3月15日.
-		CultureInfo:      excelize.CultureNameZhCN,
-		ShortDatePattern: "yyyy/m/d",
-	})
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		return nil, corrupt(name, err)
+	x := &xlsxReader{src: Source{Name: name, Format: XLSX}}
+	if x.book, err = openBook(zr); err != nil {
+		return nil, x.fail(err)
 	}
-	x := &xlsxReader{src: Source{Name: name, Format: XLSX}, f: f}
+	if x.book.strings, err = x.book.readSharedStrings(); err != nil {
+		return nil, x.fail(err)
+	}
 	if err := x.chooseSheet(); err != nil {
 		x.Close()
 		return nil, err
@@ -56,14 +51,14 @@ func corrupt(name string, err error) *Error {
 		"文件“%s”已损坏或不完整，无法读取：请在 Excel 中打开确认后重新保存再上传 (%s is corrupt or truncated)", name, name))
 }
 
-// checkZip looks at the zip directory before excelize unpacks anything:
-// it must be complete, be a workbook, and not declare more than the limits.
+// checkZip looks at the zip directory before anything is unpacked: it
+// must be complete, be a workbook, and not declare more than the limits.
 // archive/zip refuses to inflate an entry past its declared size, so the
 // declared sizes bound what unpacking can produce.
-func checkZip(r io.ReaderAt, size int64, name string) error {
+func checkZip(r io.ReaderAt, size int64, name string) (*zip.Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return corrupt(name, err)
+		return nil, corrupt(name, err)
 	}
 	var total, inMemory uint64
 	workbook := false
@@ -89,34 +84,41 @@ func checkZip(r io.ReaderAt, size int64, name string) error {
 			kind = "压缩包 (a zip archive)"
 		}
 		zh, en, _ := strings.Cut(kind, " (")
-		return fileError(ErrNotSpreadsheet, nil, fmt.Sprintf("文件“%s”是%s，不是 Excel 表格 (%s is %s, not an Excel workbook)",
+		return nil, fileError(ErrNotSpreadsheet, nil, fmt.Sprintf("文件“%s”是%s，不是 Excel 表格 (%s is %s, not an Excel workbook)",
 			name, zh, name, strings.TrimSuffix(en, ")")))
 	}
 	if total > maxUnzipped || inMemory > maxInMemory {
-		return fileError(ErrTooLarge, nil, fmt.Sprintf(
+		return nil, fileError(ErrTooLarge, nil, fmt.Sprintf(
 			"文件“%s”解压后超过上限（表格 %d MiB，图片等其他内容 %d MiB）：请删除图片等无关内容或拆分后再上传 (%s unpacks to more than %d MiB, or its pictures and other parts to more than %d MiB)",
 			name, maxUnzipped>>20, maxInMemory>>20, name, maxUnzipped>>20, maxInMemory>>20))
 	}
-	return nil
+	return zr, nil
 }
 
 // chooseSheet picks the first visible sheet with a non-empty row, keeping
 // that row. Hidden sheets are skipped: templates keep the lists behind
 // their drop-downs there.
 func (x *xlsxReader) chooseSheet() error {
-	for _, sheet := range x.f.GetSheetList() {
-		if visible, err := x.f.GetSheetVisible(sheet); err == nil && !visible {
+	for _, sh := range x.book.sheets {
+		if sh.hidden {
 			continue
 		}
-		rows, err := x.f.Rows(sheet)
-		if err != nil {
-			return corrupt(x.src.Name, fmt.Errorf("sheet %q: %w", sheet, err))
+		var f *zip.File
+		if sh.path != "" {
+			f = x.book.part(sh.path)
 		}
-		x.rows, x.row, x.src.Sheet = rows, 0, sheet
+		if f == nil {
+			return corrupt(x.src.Name, fmt.Errorf("sheet %q: no part %q", sh.name, sh.path))
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return x.fail(fmt.Errorf("sheet %q: %w", sh.name, err))
+		}
+		x.sheet, x.src.Sheet = newSheetReader(x.book, rc), sh.name
 		row, err := x.next()
 		if err == io.EOF {
-			rows.Close()
-			x.rows = nil
+			x.sheet.close()
+			x.sheet = nil
 			continue
 		}
 		if e, ok := err.(*Error); err != nil && !(ok && e.Row > 0) {
@@ -148,38 +150,60 @@ func (x *xlsxReader) Next() (Row, error) {
 }
 
 func (x *xlsxReader) next() (Row, error) {
-	for x.rows.Next() {
-		x.row++ // Next visits every row number, blank ones included
-		cells, err := x.rows.Columns()
+	for {
+		num, cells, err := x.sheet.next()
 		if err != nil {
-			return Row{}, rowError(ErrCorrupt, x.row, err, fmt.Sprintf(
-				"文件“%s”第%d行已损坏，无法读取 (%s: row %d is corrupt)", x.src.Name, x.row, x.src.Name, x.row))
+			return Row{}, x.fail(err)
 		}
 		for i, c := range cells {
 			cells[i] = plainNumber(c)
 		}
 		if cells = cleanCells(cells); cells != nil {
-			return Row{Number: x.row, Cells: cells}, nil
+			return Row{Number: num, Cells: cells}, nil
 		}
 	}
-	// The iterator stops quietly at malformed XML; only its row limit is
-	// reported.
-	if err := x.rows.Error(); err != nil {
-		return Row{}, fileError(ErrTooLarge, err, fmt.Sprintf(
-			"文件“%s”的行数超过 Excel 的上限 (%s has more rows than Excel allows)", x.src.Name, x.src.Name))
-	}
-	return Row{}, io.EOF
 }
 
-// plainNumber writes out in full a number that excelize formats in
-// scientific notation: a General cell with more than 15 significant digits
-// (4.10105199001011E+17), or the "0.00E+00" format. A number cell keeps at
+// fail turns what went wrong while reading into what Next returns: an
+// *Error about one row, or about the file, or a failure of the machine.
+func (x *xlsxReader) fail(err error) error {
+	name := x.src.Name
+	var bad *badRow
+	var pathErr *fs.PathError
+	switch {
+	case err == io.EOF:
+		return io.EOF
+	case errors.As(err, &bad):
+		return rowError(ErrCorrupt, bad.row, bad.err, fmt.Sprintf(
+			"文件“%s”第%d行已损坏，无法读取 (%s: row %d is corrupt)", name, bad.row, name, bad.row))
+	case errors.Is(err, errRowLimit):
+		return fileError(ErrTooLarge, err, fmt.Sprintf(
+			"文件“%s”的行数超过 Excel 的上限 (%s has more rows than Excel allows)", name, name))
+	case (errors.Is(err, errXMLTooLong) || errors.Is(err, errSharedStringsTooLarge)) && x.sheet == nil:
+		return fileError(ErrTooLarge, err, fmt.Sprintf(
+			"文件“%s”的文字内容超过上限，请拆分后再上传 (%s holds more text than can be read)", name, name))
+	case errors.Is(err, errXMLTooLong):
+		row := max(x.sheet.row, 1) // the row being read
+		return fileError(ErrTooLarge, err, fmt.Sprintf(
+			"文件“%s”第%d行的内容超过上限 (%s: row %d is too large)", name, row, name, row))
+	case errors.As(err, &pathErr):
+		// The disk, not the file: the file's own parts are read through
+		// archive/zip, whose errors are not *fs.PathError.
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return corrupt(name, err)
+}
+
+// plainNumber writes out in full a number that the number formats
+// (numfmt.go, as excelize) write in scientific notation: a General cell
+// with more than 15 significant digits (4.10105199001011E+17), or the
+// "0.00E+00" format. A number cell keeps at
 // most 15 significant digits however it is written, so an 18-digit ID typed
 // into a number cell is already rounded in the file (Excel saves
 // 410105199001011234 as 4.10105199001011E+17) and comes back as
 // 410105199001011000; only a text cell keeps every digit. A text cell whose
-// text is exactly of this form is rewritten too: the iterator does not say
-// which cells are numbers, and no column an inspection list holds looks
+// text is exactly of this form is rewritten too: it is applied after the
+// cell's type is gone, and no column an inspection list holds looks
 // like that.
 func plainNumber(s string) string {
 	i := strings.IndexAny(s, "Ee")
@@ -205,11 +229,13 @@ func plainNumber(s string) string {
 
 func (x *xlsxReader) Close() error {
 	var err error
-	if x.rows != nil {
-		err = x.rows.Close()
+	if x.sheet != nil {
+		err = x.sheet.close()
 	}
-	if cerr := x.f.Close(); err == nil {
-		err = cerr
+	if x.book != nil {
+		if cerr := x.book.strings.close(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }
