@@ -903,11 +903,9 @@ func (r *fmtRun) positive() string {
 	fmtNum := false
 	for _, t := range r.sec {
 		if t.kind == tkGeneral {
-			// A General cell with a style shows 11 significant digits at
-			// most, as Excel does in a column of default width.
-			if ok, precision, _ := isNumeric(r.value); ok && precision > 11 {
-				return strconv.FormatFloat(r.number, 'G', 10, 64)
-			}
+			// The stored value, every digit: excelize (and Excel in a
+			// narrow column) shows a styled General number to 11 digits,
+			// which would cut an ID or a certificate number short.
 			return r.value
 		}
 		if isNumberToken(t.kind) {
