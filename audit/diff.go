@@ -20,6 +20,18 @@ import (
 // (password hashes, tokens) must be left out of the values passed in, e.g.
 // with `json:"-"`.
 func Diff(before, after any) (json.RawMessage, json.RawMessage, error) {
+	// A creation or a deletion keeps every key: no values to compare.
+	if isNil(before) || isNil(after) {
+		b, err := wholeObject(before)
+		if err != nil {
+			return nil, nil, fmt.Errorf("diff before: %w", err)
+		}
+		a, err := wholeObject(after)
+		if err != nil {
+			return nil, nil, fmt.Errorf("diff after: %w", err)
+		}
+		return b, a, nil
+	}
 	b, err := toObject(before)
 	if err != nil {
 		return nil, nil, fmt.Errorf("diff before: %w", err)
@@ -58,13 +70,18 @@ type objectValue struct {
 	canonical []byte
 }
 
-// toObject marshals v and decodes it as a JSON object; nil (or a nil
-// pointer, map or JSON null) gives a nil object.
-func toObject(v any) (object, error) {
+func isNil(v any) bool {
 	if v == nil {
-		return nil, nil
+		return true
 	}
-	if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Map) && rv.IsNil() {
+	rv := reflect.ValueOf(v)
+	return (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Map) && rv.IsNil()
+}
+
+// decodeObject marshals v and decodes it as a JSON object; nil (or a nil
+// pointer, map or JSON null) gives nil.
+func decodeObject(v any) (map[string]any, error) {
+	if isNil(v) {
 		return nil, nil
 	}
 	raw, err := json.Marshal(v)
@@ -78,6 +95,25 @@ func toObject(v any) (object, error) {
 	m, ok := decoded.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
+	}
+	return m, nil
+}
+
+// wholeObject is v as a canonical JSON object, every key; nil for nil.
+func wholeObject(v any) (json.RawMessage, error) {
+	m, err := decodeObject(v)
+	if m == nil || err != nil {
+		return nil, err
+	}
+	return marshalCanonical(m)
+}
+
+// toObject is v as an object whose values compare by canonical encoding;
+// nil for nil.
+func toObject(v any) (object, error) {
+	m, err := decodeObject(v)
+	if m == nil || err != nil {
+		return nil, err
 	}
 	out := make(object, len(m))
 	for k, val := range m {

@@ -150,8 +150,8 @@ func SaveInspector(ctx context.Context, idb bun.IDB, r *InspectorRecord, insert 
 	if err := SetLinks(ctx, idb, "inspector_tags", "inspector_id", "tag_id", r.ID, r.TagIDs); err != nil {
 		return err
 	}
-	return insertRows(ctx, idb, "inspector_versions", []map[string]any{{"inspector_id": r.ID, "version": r.Version,
-		"changed_at": r.UpdatedAt, "actor": actor, "source": source, "data": changes}})
+	return insertRows(ctx, idb, "inspector_versions", []string{"inspector_id", "version", "changed_at", "actor", "source", "data"},
+		[][]any{{r.ID, r.Version, r.UpdatedAt, actor, source, changes}})
 }
 
 // Conflict is a declared conflict of interest (回避).

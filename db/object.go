@@ -1,16 +1,19 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/schema"
 )
 
 // Object is an entry of the object library (检查对象名录库).
@@ -145,7 +148,7 @@ func (f ObjectFilter) objectQuery(idb bun.IDB) (*bun.SelectQuery, string) {
 	uid := "o.uid"
 	switch {
 	case p.gram != "":
-		q = idb.NewSelect().TableExpr("object_grams AS g").Join("JOIN objects AS o ON o.id = g.object_id").
+		q = idb.NewSelect().TableExpr("object_grams AS g").Join("JOIN objects AS o ON o.uid = g.uid").
 			Where("g.gram = ?", p.gram).Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
 		uid = "g.uid"
 	case p.nameLike != "":
@@ -282,10 +285,10 @@ func listByPostings(ctx context.Context, idb bun.IDB, f ObjectFilter, p searchPl
 		p.gram = rarest
 	}
 	for size := 512; ; size = min(size*2, 131072) {
-		chunk := idb.NewSelect().TableExpr("object_grams").Column("object_id", "uid").
+		chunk := idb.NewSelect().TableExpr("object_grams").Column("uid").
 			Where("gram = ?", p.gram).Where("uid > ?", after).OrderExpr("uid").Limit(int64(size))
 		var page []Object
-		q := idb.NewSelect().TableExpr("(?) AS g", chunk).Join("JOIN objects AS o ON o.id = g.object_id").
+		q := idb.NewSelect().TableExpr("(?) AS g", chunk).Join("JOIN objects AS o ON o.uid = g.uid").
 			ColumnExpr("o.*").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike).OrderExpr("g.uid").
 			Limit(int64(first + 1 - len(out)))
 		if err := f.apply(q).Scan(ctx, &page); err != nil {
@@ -442,87 +445,163 @@ func InsertObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor
 			return fmt.Errorf("insert %d objects: %w", len(chunk), err)
 		}
 	}
-	return writeObjectExtras(ctx, idb, recs, actor, source, changes, false)
+	return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
 }
 
-// UpdateObjects writes changed objects, replaces their links and grams, and
-// records a history entry each.
+// UpdateObjects writes changed objects, replaces their links (and their
+// search postings when the name changed), and records a history entry each.
 func UpdateObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string) error {
+	renamed, err := dropRenamedPostings(ctx, idb, recs)
+	if err != nil {
+		return err
+	}
 	for _, r := range recs {
 		if _, err := idb.NewUpdate().Model(&r.Object).WherePK().Exec(ctx); err != nil {
 			return fmt.Errorf("update object %s: %w", r.UID, err)
 		}
 	}
-	return writeObjectExtras(ctx, idb, recs, actor, source, changes, true)
-}
-
-func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string, replace bool) error {
 	ids := make([]string, len(recs))
 	for i, r := range recs {
 		ids[i] = r.ID
 	}
-	if replace {
-		for _, table := range []string{"object_tags", "object_departments", "object_grams"} {
-			if _, err := idb.NewDelete().TableExpr(table).Where("object_id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
-				return fmt.Errorf("clear %s: %w", table, err)
+	for _, table := range []string{"object_tags", "object_departments"} {
+		if _, err := idb.NewDelete().TableExpr(table).Where("object_id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
+			return fmt.Errorf("clear %s: %w", table, err)
+		}
+	}
+	return writeObjectExtras(ctx, idb, recs, actor, source, changes, renamed)
+}
+
+// dropRenamedPostings deletes the postings of the objects whose stored name
+// differs from the new one, by key: for each such object its postings are
+// exactly its old name's bigrams. It returns which objects need new ones.
+func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord) (map[string]bool, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	var stored []struct {
+		ID   string `bun:"id"`
+		UID  string `bun:"uid"`
+		Name string `bun:"name"`
+	}
+	if err := idb.NewSelect().TableExpr("objects").Column("id", "uid", "name").Where("id IN (?)", bun.In(ids)).
+		Scan(ctx, &stored); err != nil {
+		return nil, fmt.Errorf("read stored names: %w", err)
+	}
+	newName := make(map[string]string, len(recs))
+	for _, r := range recs {
+		newName[r.ID] = r.Name
+	}
+	renamed := map[string]bool{}
+	const perStatement = 200
+	var uids []string
+	grams := map[string]bool{}
+	flush := func() error {
+		if len(uids) == 0 {
+			return nil
+		}
+		gs := make([]string, 0, len(grams))
+		for g := range grams {
+			gs = append(gs, g)
+		}
+		// (gram, uid) of a renamed object is one of its old postings only
+		// when gram is one of its old bigrams: deleting the cross product
+		// of the batch's uids and bigrams removes exactly those.
+		if _, err := idb.NewDelete().TableExpr("object_grams").Where("uid IN (?)", bun.In(uids)).
+			Where("gram IN (?)", bun.In(gs)).Exec(ctx); err != nil {
+			return fmt.Errorf("clear postings: %w", err)
+		}
+		uids, grams = uids[:0], map[string]bool{}
+		return nil
+	}
+	for _, o := range stored {
+		if o.Name == newName[o.ID] {
+			continue
+		}
+		renamed[o.ID] = true
+		uids = append(uids, o.UID)
+		for _, g := range Bigrams(o.Name) {
+			grams[g] = true
+		}
+		if len(uids) == perStatement {
+			if err := flush(); err != nil {
+				return nil, err
 			}
 		}
 	}
-	var tags, depts, grams []map[string]any
-	var versions []map[string]any
+	return renamed, flush()
+}
+
+// writeObjectExtras inserts the links and history of objects, and the
+// search postings of those in withPostings (nil: all).
+func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string, withPostings map[string]bool) error {
+	var tags, depts, versions [][]any
+	type posting struct{ gram, uid string }
+	var postings []posting
 	for i, r := range recs {
 		for _, t := range r.TagIDs {
-			tags = append(tags, map[string]any{"object_id": r.ID, "tag_id": t})
+			tags = append(tags, []any{r.ID, t})
 		}
 		for _, d := range r.DepartmentIDs {
-			depts = append(depts, map[string]any{"object_id": r.ID, "department_id": d})
+			depts = append(depts, []any{r.ID, d})
 		}
-		for _, g := range Bigrams(r.Name) {
-			grams = append(grams, map[string]any{"gram": g, "object_id": r.ID, "uid": r.UID})
+		if withPostings == nil || withPostings[r.ID] {
+			for _, g := range Bigrams(r.Name) {
+				postings = append(postings, posting{g, r.UID})
+			}
 		}
-		versions = append(versions, map[string]any{"object_id": r.ID, "version": r.Version,
-			"changed_at": r.UpdatedAt, "actor": actor, "source": source, "data": changes[i]})
+		versions = append(versions, []any{r.ID, r.Version, r.UpdatedAt, actor, source, changes[i]})
+	}
+	// In key order, so that consecutive rows land on the same index pages.
+	slices.SortFunc(postings, func(a, b posting) int { return cmp.Or(strings.Compare(a.gram, b.gram), strings.Compare(a.uid, b.uid)) })
+	grams := make([][]any, len(postings))
+	for i, p := range postings {
+		grams[i] = []any{p.gram, p.uid}
 	}
 	for _, batch := range []struct {
 		table string
-		rows  []map[string]any
-	}{{"object_tags", tags}, {"object_departments", depts}, {"object_grams", grams}, {"object_versions", versions}} {
-		if err := insertRows(ctx, idb, batch.table, batch.rows); err != nil {
+		cols  []string
+		rows  [][]any
+	}{
+		{"object_tags", []string{"object_id", "tag_id"}, tags},
+		{"object_departments", []string{"object_id", "department_id"}, depts},
+		{"object_grams", []string{"gram", "uid"}, grams},
+		{"object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions},
+	} {
+		if err := insertRows(ctx, idb, batch.table, batch.cols, batch.rows); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// insertRows inserts rows of plain values (all rows with the first row's
-// columns) in multi-row statements of at most 500 rows; SQLite binds at
-// most 32,766 parameters per statement.
-func insertRows(ctx context.Context, idb bun.IDB, table string, rows []map[string]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	cols := make([]string, 0, len(rows[0]))
-	for c := range rows[0] {
-		cols = append(cols, c)
-	}
-	sort.Strings(cols)
-	tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+// insertRows inserts rows of plain values, in the order of cols, in
+// multi-row statements of at most 500 rows, each value written into the
+// statement by the store's own quoting (as bun does with arguments) without
+// a pass over placeholders.
+func insertRows(ctx context.Context, idb bun.IDB, table string, cols []string, rows [][]any) error {
+	gen := schema.NewQueryGen(idb.Dialect())
+	// table and cols are this package's own names, never input.
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
+	var q []byte
 	for start := 0; start < len(rows); start += 500 {
 		chunk := rows[start:min(start+500, len(rows))]
-		var q strings.Builder
-		// table and cols are this package's own names, never input.
-		q.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		args := make([]any, 0, len(chunk)*len(cols))
+		q = append(q[:0], head...)
 		for i, r := range chunk {
 			if i > 0 {
-				q.WriteString(", ")
+				q = append(q, ", "...)
 			}
-			q.WriteString(tuple)
-			for _, c := range cols {
-				args = append(args, r[c])
+			q = append(q, '(')
+			for j, v := range r {
+				if j > 0 {
+					q = append(q, ", "...)
+				}
+				q = gen.Append(q, v)
 			}
+			q = append(q, ')')
 		}
-		if _, err := idb.ExecContext(ctx, q.String(), args...); err != nil {
+		if _, err := idb.ExecContext(ctx, string(q)); err != nil {
 			return fmt.Errorf("insert into %s: %w", table, err)
 		}
 	}

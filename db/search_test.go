@@ -117,3 +117,54 @@ func TestRarestGramProbesWhereTheWalkStarts(t *testing.T) {
 		}
 	})
 }
+
+// TestRenameReplacesPostings: an update that renames an object swaps its
+// postings (the old name is no longer found, the new one is) and leaves the
+// other objects' alone; an update that keeps the name keeps them.
+func TestRenameReplacesPostings(t *testing.T) {
+	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
+		ctx := context.Background()
+		now := db.Now()
+		mk := func(uid, name string) *db.ObjectRecord {
+			return &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(), UID: uid, Kind: "OTHER",
+				Name: name, RiskClass: "A", Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}}
+		}
+		a, b, c := mk("LIB-A", "郑州鑫源食品有限公司"), mk("LIB-B", "郑州鑫源食品超市"), mk("LIB-C", "郑州宏达商贸有限公司")
+		write := func(f func(context.Context, bun.Tx) error) {
+			t.Helper()
+			if err := store.Tx(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(func(ctx context.Context, tx bun.Tx) error {
+			return db.InsertObjects(ctx, tx, []*db.ObjectRecord{a, b, c}, "test", "test", []string{"{}", "{}", "{}"})
+		})
+		a.Name, a.Version = "郑州嘉禾烩面馆", 2
+		c.Address, c.Version = "经开区第一大街1号", 2 // same name
+		write(func(ctx context.Context, tx bun.Tx) error {
+			return db.UpdateObjects(ctx, tx, []*db.ObjectRecord{a, c}, "test", "test", []string{"{}", "{}"})
+		})
+		for _, q := range []struct{ search, want string }{
+			{"鑫源食品", "[LIB-B]"}, {"嘉禾烩面", "[LIB-A]"}, {"宏达商贸", "[LIB-C]"}, {"郑州", "[LIB-A LIB-B LIB-C]"}, {"有限", "[LIB-C]"},
+		} {
+			page, _, err := db.ListObjects(ctx, store, db.ObjectFilter{Search: q.search}, 10, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range page {
+				got = append(got, o.UID)
+			}
+			if fmt.Sprint(got) != q.want {
+				t.Errorf("search %s: %v, want %s", q.search, got, q.want)
+			}
+		}
+		var n int
+		if err := store.NewSelect().TableExpr("object_grams").ColumnExpr("COUNT(*)").Where("uid = ?", "LIB-A").Scan(ctx, &n); err != nil {
+			t.Fatal(err)
+		}
+		if want := len(db.Bigrams("郑州嘉禾烩面馆")); n != want {
+			t.Errorf("LIB-A has %d postings, want %d (its new name's bigrams only)", n, want)
+		}
+	})
+}

@@ -90,11 +90,11 @@ func SetLinks(ctx context.Context, idb bun.IDB, table, ownerColumn, otherColumn,
 	if len(ids) == 0 {
 		return nil
 	}
-	rows := make([]map[string]any, len(ids))
+	rows := make([][]any, len(ids))
 	for i, id := range ids {
-		rows[i] = map[string]any{ownerColumn: owner, otherColumn: id}
+		rows[i] = []any{owner, id}
 	}
-	if err := insertRows(ctx, idb, table, rows); err != nil {
+	if err := insertRows(ctx, idb, table, []string{ownerColumn, otherColumn}, rows); err != nil {
 		return fmt.Errorf("set %s of %s: %w", table, owner, err)
 	}
 	return nil

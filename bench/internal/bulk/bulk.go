@@ -101,7 +101,7 @@ func Load(ctx context.Context, url string, n, chunk int, seed uint64, progress i
 				deptRows = append(deptRows, []any{o.ID, d})
 			}
 			for _, g := range db.Bigrams(o.Name) {
-				gramRows = append(gramRows, []any{g, o.ID, o.UID})
+				gramRows = append(gramRows, []any{g, o.UID})
 			}
 			b, a, err := audit.Diff(nil, &rec)
 			if err != nil {
@@ -130,7 +130,7 @@ func Load(ctx context.Context, url string, n, chunk int, seed uint64, progress i
 				{"objects", objCols, objs},
 				{"object_tags", []string{"object_id", "tag_id"}, tagRows},
 				{"object_departments", []string{"object_id", "department_id"}, deptRows},
-				{"object_grams", []string{"gram", "object_id", "uid"}, gramRows},
+				{"object_grams", []string{"gram", "uid"}, gramRows},
 				{"object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, verRows},
 			} {
 				if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
