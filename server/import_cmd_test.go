@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,50 @@ func TestImportResumesAfterRestart(t *testing.T) {
 			t.Fatalf("the abandoned job was not resumed: %s claimed by %s", j.Status, j.ClaimedBy)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestImportAcrossBatches: a file of several batches (the file is read a
+// batch ahead of storing): rows rejected while reading and rows rejected
+// as duplicates of rows in an earlier batch are reported in row order with
+// their spreadsheet numbers, every other row is stored, and all-or-nothing
+// stores none.
+func TestImportAcrossBatches(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SUIJI_DATA_DIR": dir, "SUIJI_DEMO_PASSWORD": testPassword}
+	if code, out := runCmd(t, env, "seed", "--demo", "--objects", "1"); code != 0 {
+		t.Fatalf("seed: %d %s", code, out)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	const rows = 9500
+	var b strings.Builder
+	b.WriteString("统一社会信用代码,名称,信用风险分类\n")
+	var first string
+	for i := 2; i <= rows+1; i++ { // spreadsheet row numbers
+		uid := newUSCC(t, rng, '1')
+		switch i {
+		case 2:
+			first = uid
+		case 5001:
+			uid = "" // required
+		case 9001:
+			uid = first // duplicates row 2, two batches earlier
+		}
+		b.WriteString(uid + ",郑州批次" + strconv.Itoa(i) + "商贸有限公司,C\n")
+	}
+	file := filepath.Join(dir, "many.csv")
+	if err := os.WriteFile(file, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCmd(t, env, "import", "objects", "--all-or-nothing", file)
+	if code != 1 || !strings.Contains(out, "rejected 2 (all or nothing: nothing written)") {
+		t.Errorf("all-or-nothing: exit %d\n%s", code, out)
+	}
+	code, out = runCmd(t, env, "import", "objects", file)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 3 || !strings.HasPrefix(lines[0], "row 5001: ") ||
+		!strings.HasPrefix(lines[1], "row 9001: ") || !strings.Contains(lines[1], "duplicate_in_file") ||
+		lines[2] != "created 9498, updated 0, unchanged 0, rejected 2" {
+		t.Errorf("import: exit %d\n%s", code, out)
 	}
 }

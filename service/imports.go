@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"time"
 
@@ -20,7 +21,7 @@ const (
 	// importBatch rows are compared and written per transaction: large
 	// enough that commits and index page rewrites do not dominate, small
 	// enough to keep a batch's memory and lock time low.
-	importBatch     = 2000
+	importBatch     = 4000
 	maxStoredErrors = 10000
 	// importStale: a running job without a heartbeat for this long belongs
 	// to a runner that died (a crash, a restart); another runner resumes it.
@@ -171,7 +172,9 @@ func (r *importRun) spool(ctx context.Context) (string, error) {
 }
 
 // pass reads the file once. With write set it stores the good rows, in tx
-// when given (all-or-nothing), else a transaction per batch.
+// when given (all-or-nothing), else a transaction per batch. Reading and
+// checking the rows runs in its own goroutine, a batch ahead of storing, so
+// that parsing the file and the store's work overlap.
 func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.IDB) error {
 	rd, err := tabular.OpenFile(path)
 	if err != nil {
@@ -190,22 +193,75 @@ func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.ID
 		return userError{err}
 	}
 	firstPass := tx == nil || !r.job.AllOrNothing
-	seen := map[string]int{}
-	var batch []parsedRow
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan readChunk)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.read(ctx, rd, mapping, firstPass, chunks)
+	}()
+	defer func() { cancel(); <-done }() // the reader has stopped before rd closes
 	processed := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	for c := range chunks {
+		if c.err != nil {
+			return c.err
 		}
-		if err := r.storeBatch(ctx, batch, write, tx, firstPass); err != nil {
+		for _, rj := range c.rejects {
+			r.reject(rj.row, rj.column, rj.code, rj.message)
+		}
+		processed += c.processed
+		if firstPass {
+			r.progress.TotalRows = processed
+		}
+		if len(c.batch) == 0 {
+			continue
+		}
+		if err := r.storeBatch(ctx, c.batch, write, tx, firstPass); err != nil {
 			return err
 		}
-		batch = batch[:0]
 		r.progress.ProcessedRows = processed
 		if tx == nil { // inside the all-or-nothing transaction, others could not see it anyway
-			return r.heartbeat(ctx)
+			if err := r.heartbeat(ctx); err != nil {
+				return err
+			}
 		}
-		return nil
+	}
+	r.progress.ProcessedRows = processed
+	return nil
+}
+
+// readChunk is a batch of checked rows, the rows rejected while reading
+// them, and how many rows were read; or the error that ends the file.
+type readChunk struct {
+	batch     []parsedRow
+	rejects   []readReject
+	processed int
+	err       error
+}
+
+type readReject struct {
+	row                   int
+	column, code, message string
+}
+
+// read parses and checks the rows of rd (duplicates within the file too)
+// and sends them in batches of importBatch rows; it closes out when the
+// file ends, fails or ctx is done. It touches nothing the storing side
+// changes: the rows rejected in the first pass are copied at the start.
+func (r *importRun) read(ctx context.Context, rd tabular.Reader, mapping *tabular.Mapping, firstPass bool, out chan<- readChunk) {
+	defer close(out)
+	rejectedBefore := maps.Clone(r.rejected)
+	seen := map[string]int{}
+	var c readChunk
+	send := func() bool {
+		select {
+		case out <- c:
+			c = readChunk{}
+			return true
+		case <-ctx.Done():
+			return false
+		}
 	}
 	for {
 		row, err := rd.Next()
@@ -215,17 +271,16 @@ func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.ID
 		if err != nil {
 			var te *tabular.Error
 			if errors.As(err, &te) && te.Row > 0 && firstPass {
-				r.reject(te.Row, "", "unreadable", te.Message)
-				processed++
+				c.rejects = append(c.rejects, readReject{te.Row, "", "unreadable", te.Message})
+				c.processed++
 				continue
 			}
-			return userError{err}
+			c.batch, c.err = nil, userError{err}
+			send()
+			return
 		}
-		processed++
-		if firstPass {
-			r.progress.TotalRows = processed
-		}
-		if r.rejected[row.Number] {
+		c.processed++
+		if rejectedBefore[row.Number] {
 			continue // all-or-nothing second pass: cannot happen, kept for safety
 		}
 		key, rec, probs := r.sink.parse(mapping, row)
@@ -237,25 +292,21 @@ func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.ID
 			}
 			if len(probs) > 0 {
 				for _, p := range probs {
-					r.reject(row.Number, columnName(mapping, r.sink.columns(), p.Field), p.Code, p.Message)
+					c.rejects = append(c.rejects, readReject{row.Number, columnName(mapping, r.sink.columns(), p.Field), p.Code, p.Message})
 				}
 				continue
 			}
 		} else if len(probs) > 0 {
 			continue
 		}
-		batch = append(batch, parsedRow{row: row.Number, key: key, rec: rec})
-		if len(batch) >= importBatch {
-			if err := flush(); err != nil {
-				return err
-			}
+		c.batch = append(c.batch, parsedRow{row: row.Number, key: key, rec: rec})
+		if len(c.batch) >= importBatch && !send() {
+			return
 		}
 	}
-	if err := flush(); err != nil {
-		return err
+	if len(c.batch) > 0 || len(c.rejects) > 0 || c.processed > 0 {
+		send()
 	}
-	r.progress.ProcessedRows = processed
-	return nil
 }
 
 func (r *importRun) storeBatch(ctx context.Context, batch []parsedRow, write bool, tx bun.IDB, firstPass bool) error {
