@@ -146,6 +146,8 @@ func TestRenameReplacesPostings(t *testing.T) {
 		})
 		for _, q := range []struct{ search, want string }{
 			{"鑫源食品", "[LIB-B]"}, {"嘉禾烩面", "[LIB-A]"}, {"宏达商贸", "[LIB-C]"}, {"郑州", "[LIB-A LIB-B LIB-C]"}, {"有限", "[LIB-C]"},
+			// legal-form words have no postings: matched on the names
+			{"有限公司", "[LIB-C]"}, {"商贸有限公司", "[LIB-C]"}, {"食品超市", "[LIB-B]"},
 		} {
 			page, _, err := db.ListObjects(ctx, store, db.ObjectFilter{Search: q.search}, 10, "")
 			if err != nil {
@@ -163,8 +165,11 @@ func TestRenameReplacesPostings(t *testing.T) {
 		if err := store.NewSelect().TableExpr("object_grams").ColumnExpr("COUNT(*)").Where("uid = ?", "LIB-A").Scan(ctx, &n); err != nil {
 			t.Fatal(err)
 		}
-		if want := len(db.Bigrams("郑州嘉禾烩面馆")); n != want {
+		if want := len(db.PostingGrams("郑州嘉禾烩面馆")); n != want {
 			t.Errorf("LIB-A has %d postings, want %d (its new name's bigrams only)", n, want)
+		}
+		if err := store.NewSelect().TableExpr("object_grams").ColumnExpr("COUNT(*)").Where("gram IN ('有限', '公司')").Scan(ctx, &n); err != nil || n != 0 {
+			t.Errorf("%d postings of legal-form bigrams (%v), want none", n, err)
 		}
 	})
 }

@@ -100,7 +100,7 @@ func Load(ctx context.Context, url string, n, chunk int, seed uint64, progress i
 			for _, d := range rec.DepartmentIDs {
 				deptRows = append(deptRows, []any{o.ID, d})
 			}
-			for _, g := range db.Bigrams(o.Name) {
+			for _, g := range db.PostingGrams(o.Name) {
 				gramRows = append(gramRows, []any{g, o.UID})
 			}
 			b, a, err := audit.Diff(nil, &rec)
