@@ -446,6 +446,13 @@ func ObjectDepartmentLinks(ctx context.Context, idb bun.IDB, objectIDs []string)
 // InsertObjects stores new objects with their links, name grams and first
 // history entry, in multi-row statements.
 func InsertObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string) error {
+	return InsertObjectsThen(ctx, idb, recs, actor, source, func() ([]string, error) { return changes, nil })
+}
+
+// InsertObjectsThen is InsertObjects with the history entries asked for only
+// when they are written, last: the caller may compute them meanwhile (an
+// import does, while the store writes the rows).
+func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes func() ([]string, error)) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -484,7 +491,7 @@ func UpdateObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
 	}
-	return writeObjectExtras(ctx, idb, recs, actor, source, changes, renamed)
+	return writeObjectExtras(ctx, idb, recs, actor, source, func() ([]string, error) { return changes, nil }, renamed)
 }
 
 // dropRenamedPostings deletes the postings of the objects whose stored name
@@ -550,11 +557,12 @@ func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord)
 
 // writeObjectExtras inserts the links and history of objects, and the
 // search postings of those in withPostings (nil: all).
-func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string, changes []string, withPostings map[string]bool) error {
-	var tags, depts, versions [][]any
+func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string,
+	changes func() ([]string, error), withPostings map[string]bool) error {
+	var tags, depts [][]any
 	type posting struct{ gram, uid string }
 	var postings []posting
-	for i, r := range recs {
+	for _, r := range recs {
 		for _, t := range r.TagIDs {
 			tags = append(tags, []any{r.ID, t})
 		}
@@ -566,7 +574,6 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 				postings = append(postings, posting{g, r.UID})
 			}
 		}
-		versions = append(versions, []any{r.ID, r.Version, r.UpdatedAt, actor, source, changes[i]})
 	}
 	// In key order, so that consecutive rows land on the same index pages.
 	slices.SortFunc(postings, func(a, b posting) int { return cmp.Or(strings.Compare(a.gram, b.gram), strings.Compare(a.uid, b.uid)) })
@@ -582,13 +589,20 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 		{"object_tags", []string{"object_id", "tag_id"}, tags},
 		{"object_departments", []string{"object_id", "department_id"}, depts},
 		{"object_grams", []string{"gram", "uid"}, grams},
-		{"object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions},
 	} {
 		if err := insertRows(ctx, idb, batch.table, batch.cols, batch.rows); err != nil {
 			return err
 		}
 	}
-	return nil
+	ch, err := changes()
+	if err != nil {
+		return err
+	}
+	versions := make([][]any, len(recs))
+	for i, r := range recs {
+		versions[i] = []any{r.ID, r.Version, r.UpdatedAt, actor, source, ch[i]}
+	}
+	return insertRows(ctx, idb, "object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions)
 }
 
 // insertRows inserts rows of plain values, in the order of cols, in

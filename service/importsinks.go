@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
@@ -141,7 +142,7 @@ func (k *objectSink) store(ctx context.Context, tx bun.IDB, batch []parsedRow, w
 	}
 	bad := map[int]Problems{}
 	var creates, updates []*db.ObjectRecord
-	var createChanges, updateChanges []string
+	var updateChanges []string
 	now := k.s.now()
 	for i := range batch {
 		b := &batch[i]
@@ -150,11 +151,7 @@ func (k *objectSink) store(ctx context.Context, tx bun.IDB, batch []parsedRow, w
 		if !ok {
 			rec := row.rec
 			rec.ID, rec.CreatedAt, rec.UpdatedAt = uuid.Must(uuid.NewV7()).String(), now, now
-			ch, err := historyEntry(nil, rec)
-			if err != nil {
-				return nil, err
-			}
-			creates, createChanges = append(creates, rec), append(createChanges, ch)
+			creates = append(creates, rec)
 			b.outcome = "created"
 			continue
 		}
@@ -190,7 +187,24 @@ func (k *objectSink) store(ctx context.Context, tx bun.IDB, batch []parsedRow, w
 	if !write {
 		return bad, nil
 	}
-	if err := db.InsertObjects(ctx, tx, creates, k.caller.Username, "import", createChanges); err != nil {
+	// The new objects' history entries are written last: they are computed
+	// meanwhile, while the store writes the objects.
+	createChanges := make([]string, len(creates))
+	var historyErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i, rec := range creates {
+			if createChanges[i], historyErr = historyEntry(nil, rec); historyErr != nil {
+				return
+			}
+		}
+	})
+	err = db.InsertObjectsThen(ctx, tx, creates, k.caller.Username, "import", func() ([]string, error) {
+		wg.Wait()
+		return createChanges, historyErr
+	})
+	wg.Wait() // done with creates before anyone else touches them
+	if err != nil {
 		return nil, err
 	}
 	return bad, db.UpdateObjects(ctx, tx, updates, k.caller.Username, "import", updateChanges)
