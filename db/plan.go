@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,6 +134,16 @@ type PlanFilter struct {
 // PublicStatuses are the states in which a plan is public.
 var PublicStatuses = []string{PlanPublished, PlanFrozen, PlanDrawn, PlanInProgress, PlanCompleted}
 
+// Public reports whether the public may see the plan: once published it
+// stays public, also when it is cancelled afterwards (its commitment was
+// out, so its end must be too).
+func (p *Plan) Public() bool {
+	return slices.Contains(PublicStatuses, p.Status) || (p.Status == PlanCancelled && p.PublishedAt != nil)
+}
+
+// publicPlanSQL is Plan.Public as a condition on plans AS p.
+const publicPlanSQL = "(p.status IN (?) OR (p.status = 'CANCELLED' AND p.published_at IS NOT NULL))"
+
 func (f PlanFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	if len(f.Statuses) > 0 {
 		q = q.Where("p.status IN (?)", bun.In(f.Statuses))
@@ -150,10 +161,10 @@ func (f PlanFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	}
 	switch {
 	case f.PublicOnly && f.VisibleTo != "":
-		q = q.Where("(p.status IN (?) OR p.initiator_id = ? OR EXISTS (SELECT 1 FROM plan_departments AS pv WHERE pv.plan_id = p.id AND pv.department_id = ?))",
+		q = q.Where("("+publicPlanSQL+" OR p.initiator_id = ? OR EXISTS (SELECT 1 FROM plan_departments AS pv WHERE pv.plan_id = p.id AND pv.department_id = ?))",
 			bun.In(PublicStatuses), f.VisibleTo, f.VisibleTo)
 	case f.PublicOnly:
-		q = q.Where("p.status IN (?)", bun.In(PublicStatuses))
+		q = q.Where(publicPlanSQL, bun.In(PublicStatuses))
 	}
 	return q
 }

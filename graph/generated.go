@@ -4102,10 +4102,12 @@ input PlanDepartmentInput {
 "One step of a plan's workflow."
 type PlanEvent {
   at: Time!
-  actor: String!
+  "Who took the step (staff only: the public sees when, not who)"
+  actor: String @restricted(roles: [ADMIN, DEPT_ADMIN, INSPECTOR, ANALYST])
   fromStatus: PlanStatus
   toStatus: PlanStatus!
-  comment: String!
+  "The reviewer's or operator's comment (staff only)"
+  comment: String @restricted(roles: [ADMIN, DEPT_ADMIN, INSPECTOR, ANALYST])
 }
 
 "A warning the ADMIN may override with a reason."
@@ -4141,7 +4143,8 @@ type Plan implements Node {
   windowEnd: Date!
   notes: String!
   status: PlanStatus!
-  reviewComment: String!
+  "The joint office's comment at review (staff only)"
+  reviewComment: String @restricted(roles: [ADMIN, DEPT_ADMIN, INSPECTOR, ANALYST])
   warnings: [PlanWarning!]!
   "C = hex(SHA-256(R)), published with the plan"
   commitment: String
@@ -4156,7 +4159,8 @@ type Plan implements Node {
   events: [PlanEvent!]!
   "Every draw attempt, the failed ones included"
   draws: [Draw!]!
-  createdBy: String!
+  "Staff only"
+  createdBy: String @restricted(roles: [ADMIN, DEPT_ADMIN, INSPECTOR, ANALYST])
   createdAt: Time!
   updatedAt: Time!
 }
@@ -4258,7 +4262,8 @@ type Draw implements Node {
   failure: DrawFailure
   "/public/draws/{id}/evidence.json"
   evidenceUrl: String!
-  tasks(first: Int = 50, after: String): InspectionTaskConnection!
+  "The tasks the draw produced: staff only (the public reads the selections and teams in the evidence)"
+  tasks(first: Int = 50, after: String): InspectionTaskConnection! @auth(roles: [ADMIN, DEPT_ADMIN, ANALYST, INSPECTOR])
 }
 
 type DrawFailure {
@@ -8476,7 +8481,25 @@ func (ec *executionContext) _Draw_tasks(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Draw().Tasks(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalORole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "ANALYST", "INSPECTOR"})
+				if err != nil {
+					var zeroVal *model.InspectionTaskConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.InspectionTaskConnection
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.InspectionTaskConnection) graphql.Marshaler {
 			return ec.marshalNInspectionTaskConnection2ᚖgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋgraphᚋmodelᚐInspectionTaskConnection(ctx, selections, v)
 		},
@@ -14658,12 +14681,30 @@ func (ec *executionContext) _Plan_reviewComment(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.ReviewComment, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "INSPECTOR", "ANALYST"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Restricted == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive restricted is not implemented")
+				}
+				return ec.Directives.Restricted(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Plan_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14961,12 +15002,30 @@ func (ec *executionContext) _Plan_createdBy(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.CreatedBy, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "INSPECTOR", "ANALYST"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Restricted == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive restricted is not implemented")
+				}
+				return ec.Directives.Restricted(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Plan_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15282,12 +15341,30 @@ func (ec *executionContext) _PlanEvent_actor(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Actor, nil
 		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "INSPECTOR", "ANALYST"})
+				if err != nil {
+					var zeroVal *string
+					return zeroVal, err
+				}
+				if ec.Directives.Restricted == nil {
+					var zeroVal *string
+					return zeroVal, errors.New("directive restricted is not implemented")
+				}
+				return ec.Directives.Restricted(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PlanEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15351,12 +15428,30 @@ func (ec *executionContext) _PlanEvent_comment(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Comment, nil
 		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋsuijiᚑdevᚋsuijiᚋidentityᚐRoleᚄ(ctx, []any{"ADMIN", "DEPT_ADMIN", "INSPECTOR", "ANALYST"})
+				if err != nil {
+					var zeroVal *string
+					return zeroVal, err
+				}
+				if ec.Directives.Restricted == nil {
+					var zeroVal *string
+					return zeroVal, errors.New("directive restricted is not implemented")
+				}
+				return ec.Directives.Restricted(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PlanEvent_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23452,7 +23547,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "reviewComment":
 			out.Values[i] = ec._Plan_reviewComment(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warnings":
@@ -23515,7 +23610,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "createdBy":
 			out.Values[i] = ec._Plan_createdBy(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
@@ -23690,7 +23785,7 @@ func (ec *executionContext) _PlanEvent(ctx context.Context, sel ast.SelectionSet
 			}
 		case "actor":
 			out.Values[i] = ec._PlanEvent_actor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "fromStatus":
@@ -23705,7 +23800,7 @@ func (ec *executionContext) _PlanEvent(ctx context.Context, sel ast.SelectionSet
 			}
 		case "comment":
 			out.Values[i] = ec._PlanEvent_comment(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -73,3 +73,7 @@ func pageSize(first *int, def, max int) (int, error) {
 	}
 	return *first, nil
 }
+
+// DrawNodeID is the opaque API id of a draw, for the portal's JSON that
+// otherwise names draws by key (GET /public/draws).
+func DrawNodeID(key string) string { return globalID("Draw", key) }

@@ -755,7 +755,7 @@ func (r *planResolver) Events(ctx context.Context, obj *model.Plan) ([]*model.Pl
 	}
 	out := make([]*model.PlanEvent, len(es))
 	for i, e := range es {
-		out[i] = &model.PlanEvent{At: e.At, Actor: e.Actor, ToStatus: model.PlanStatus(e.ToStatus), Comment: e.Comment}
+		out[i] = &model.PlanEvent{At: e.At, Actor: &e.Actor, ToStatus: model.PlanStatus(e.ToStatus), Comment: &e.Comment}
 		if e.FromStatus != nil {
 			from := model.PlanStatus(*e.FromStatus)
 			out[i].FromStatus = &from

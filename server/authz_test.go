@@ -339,3 +339,49 @@ func TestMaskedFieldsAreNullable(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicReach walks the schema from the root fields the public may
+// query and follows every field that neither @auth nor @restricted closes to
+// it: the records of the libraries, users, tasks and the audit log must be
+// out of its reach, whatever path a query takes.
+func TestPublicReach(t *testing.T) {
+	schema := loadSchema(t)
+	closed := func(f *ast.FieldDefinition) bool {
+		return f.Directives.ForName("auth") != nil || f.Directives.ForName("restricted") != nil
+	}
+	reached := map[string]string{} // type → the path that reached it
+	var walk func(typ, path string)
+	walk = func(typ, path string) {
+		def := schema.Types[typ]
+		if def == nil || def.Kind == ast.Scalar || def.Kind == ast.Enum {
+			return
+		}
+		if _, ok := reached[typ]; ok {
+			return
+		}
+		reached[typ] = path
+		for _, impl := range schema.PossibleTypes[typ] {
+			walk(impl.Name, path+"…"+impl.Name)
+		}
+		for _, f := range def.Fields {
+			if !strings.HasPrefix(f.Name, "__") && !closed(f) {
+				walk(f.Type.Name(), path+"."+f.Name)
+			}
+		}
+	}
+	for _, def := range []*ast.Definition{schema.Query, schema.Subscription} {
+		for _, f := range def.Fields {
+			if f.Directives.ForName("public") != nil {
+				walk(f.Type.Name(), def.Name+"."+f.Name)
+			}
+		}
+	}
+	if _, ok := reached["Plan"]; !ok {
+		t.Fatalf("the walk did not reach Plan from the public fields: %v", reached)
+	}
+	for _, private := range []string{"InspectionObject", "Inspector", "User", "AuditEntry", "ImportJob", "InspectionTask", "TaskMember", "Conflict"} {
+		if path, ok := reached[private]; ok {
+			t.Errorf("the public reaches %s through %s", private, path)
+		}
+	}
+}

@@ -242,13 +242,55 @@ func TestPlanWorkflowAndDraw(t *testing.T) {
 			var list struct {
 				Draws []struct {
 					ID              string `json:"id"`
+					GraphQLID       string `json:"graphql_id"`
 					SelectionsCount int    `json:"selections_count"`
 				} `json:"draws"`
 			}
 			_ = json.NewDecoder(res.Body).Decode(&list)
 			res.Body.Close()
-			if len(list.Draws) != 1 || list.Draws[0].ID != fromGlobal(t, drawn.DrawPlan.ID) {
+			if len(list.Draws) != 1 || list.Draws[0].ID != fromGlobal(t, drawn.DrawPlan.ID) || list.Draws[0].GraphQLID != drawn.DrawPlan.ID {
 				t.Fatalf("public draws: %+v", list)
+			}
+
+			// The public reads the draw and its plan, but not the tasks (the
+			// objects' and inspectors' records) nor who took each step.
+			var pubDraw struct {
+				Draw struct {
+					SelectionsCount int
+					Plan            struct {
+						CreatedBy, ReviewComment *string
+						Events                   []struct {
+							ToStatus        string
+							Actor, Comment  *string
+						}
+					}
+				}
+			}
+			s.must("", `query($id: ID!) { draw(id: $id) { selectionsCount plan { createdBy reviewComment events { toStatus actor comment } } } }`,
+				map[string]any{"id": list.Draws[0].GraphQLID}, &pubDraw)
+			if pubDraw.Draw.SelectionsCount != drawn.DrawPlan.SelectionsCount || len(pubDraw.Draw.Plan.Events) == 0 {
+				t.Errorf("the public's draw: %+v", pubDraw.Draw)
+			}
+			if pl := pubDraw.Draw.Plan; pl.CreatedBy != nil || pl.ReviewComment != nil {
+				t.Errorf("the public sees the plan's author or review comment: %+v", pl)
+			}
+			for _, e := range pubDraw.Draw.Plan.Events {
+				if e.Actor != nil || e.Comment != nil {
+					t.Errorf("the public sees who took a step: %+v", e)
+				}
+			}
+			if r := s.gql("", `query($id: ID!) { draw(id: $id) { tasks { totalCount } } }`, map[string]any{"id": drawn.DrawPlan.ID}); r.code() != "UNAUTHENTICATED" {
+				t.Errorf("the public reads a draw's tasks: %q %s", r.code(), r.Data)
+			}
+			var staffDraw struct {
+				Draw struct {
+					Tasks struct{ TotalCount int }
+					Plan  struct{ Events []struct{ Actor *string } }
+				}
+			}
+			s.must(analyst, `query($id: ID!) { draw(id: $id) { tasks { totalCount } plan { events { actor } } } }`, map[string]any{"id": drawn.DrawPlan.ID}, &staffDraw)
+			if staffDraw.Draw.Tasks.TotalCount != drawn.DrawPlan.SelectionsCount || staffDraw.Draw.Plan.Events[0].Actor == nil {
+				t.Errorf("an analyst's draw: %+v", staffDraw.Draw)
 			}
 			url := "/public/draws/" + list.Draws[0].ID + "/evidence.json"
 			pub := s.evidenceDoc(t, "", url)
@@ -355,5 +397,25 @@ func TestFailedDraw(t *testing.T) {
 	s.must("", `query($id: ID!) { plan(id: $id) { `+planFields+` } }`, id, &pub)
 	if len(pub.Plan.Draws) != 1 || pub.Plan.Draws[0].Failure == nil {
 		t.Errorf("the public does not see the failed attempt: %+v", pub.Plan)
+	}
+	// Cancelled after it was published, the plan stays public, with its
+	// reason, in the public list too.
+	s.must(admin, `mutation($id: ID!) { cancelPlan(id: $id, reason: "执法力量不足，改期") { id } }`, id, nil)
+	var cancelled struct {
+		Plan  *struct{ Status, CancelledReason string }
+		Plans struct {
+			Edges []struct{ Node struct{ ID, Status string } }
+		}
+	}
+	s.must("", `query($id: ID!) { plan(id: $id) { status cancelledReason } plans(first: 50) { edges { node { id status } } } }`, id, &cancelled)
+	if cancelled.Plan == nil || cancelled.Plan.Status != "CANCELLED" || cancelled.Plan.CancelledReason != "执法力量不足，改期" {
+		t.Errorf("the public's view of a plan cancelled after publication: %+v", cancelled.Plan)
+	}
+	listed := false
+	for _, e := range cancelled.Plans.Edges {
+		listed = listed || e.Node.ID == id["id"]
+	}
+	if !listed {
+		t.Errorf("a plan cancelled after publication is not in the public list: %+v", cancelled.Plans.Edges)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/suiji-dev/suiji/fault"
+	"github.com/suiji-dev/suiji/graph"
 )
 
 // publicDraws answers GET /public/draws: draws newest first, a page at a
@@ -30,6 +31,7 @@ func (s *httpServer) publicDraws(w http.ResponseWriter, r *http.Request) {
 	}
 	type item struct {
 		ID              string    `json:"id"`
+		GraphQLID       string    `json:"graphql_id"` // the same draw for GraphQL's draw(id) and node(id)
 		PlanUID         string    `json:"plan_uid"`
 		PlanName        string    `json:"plan_name"`
 		DrawnAt         time.Time `json:"drawn_at"`
@@ -42,7 +44,7 @@ func (s *httpServer) publicDraws(w http.ResponseWriter, r *http.Request) {
 		Next  string `json:"next,omitempty"`
 	}{Draws: []item{}}
 	for _, d := range draws {
-		out.Draws = append(out.Draws, item{d.ID, d.PlanUID, d.PlanName, d.DrawnAt, d.PopulationSize, d.SelectionsCount, d.Status})
+		out.Draws = append(out.Draws, item{d.ID, graph.DrawNodeID(d.ID), d.PlanUID, d.PlanName, d.DrawnAt, d.PopulationSize, d.SelectionsCount, d.Status})
 	}
 	if len(draws) == limit {
 		out.Next = "/public/draws?limit=" + strconv.Itoa(limit) + "&before=" + draws[len(draws)-1].ID

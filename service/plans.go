@@ -95,7 +95,7 @@ func (s *Service) chinaToday() string { return s.now().In(chinaTime).Format(time
 // canSeePlan: the public sees published plans; departments also their own
 // (initiated or joined) drafts; ADMIN and ANALYST everything.
 func canSeePlan(c identity.Caller, p *db.Plan, depts []db.PlanDepartment) bool {
-	if slices.Contains(db.PublicStatuses, p.Status) || c.Is(identity.Admin, identity.Analyst) {
+	if p.Public() || c.Is(identity.Admin, identity.Analyst) {
 		return true
 	}
 	if c.DepartmentID == "" {

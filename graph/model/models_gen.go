@@ -318,11 +318,13 @@ type PlanEdge struct {
 
 // One step of a plan's workflow.
 type PlanEvent struct {
-	At         time.Time   `json:"at"`
-	Actor      string      `json:"actor"`
+	At time.Time `json:"at"`
+	// Who took the step (staff only: the public sees when, not who)
+	Actor      *string     `json:"actor,omitempty"`
 	FromStatus *PlanStatus `json:"fromStatus,omitempty"`
 	ToStatus   PlanStatus  `json:"toStatus"`
-	Comment    string      `json:"comment"`
+	// The reviewer's or operator's comment (staff only)
+	Comment *string `json:"comment,omitempty"`
 }
 
 type PlanFilter struct {
