@@ -260,8 +260,8 @@ func TestPlanWorkflowAndDraw(t *testing.T) {
 					Plan            struct {
 						CreatedBy, ReviewComment *string
 						Events                   []struct {
-							ToStatus        string
-							Actor, Comment  *string
+							ToStatus       string
+							Actor, Comment *string
 						}
 					}
 				}
