@@ -166,6 +166,41 @@ describe('joint plans and the verifiable draw', { concurrency: false }, () => {
     await page.close();
   });
 
+  test('the public reads the published plans and the demo plan’s page, and goes from it to its draw', { timeout: SCENARIO }, async () => {
+    const page = await newPage();
+    await page.goto(`${BASE}/open`);
+    await page.evaluate(() => {
+      localStorage.removeItem('suiji.refreshToken');
+      sessionStorage.clear();
+    });
+    await page.goto(`${BASE}/open`);
+    await page.getByTestId('open-plans-link').click();
+    await page.waitForURL(/\/open\/plans$/);
+    await rowsOf(page, 'open-plans-table');
+    const demo = page.locator('[data-testid="open-plans-table"] tbody tr', { hasText: `PLAN-${YEAR}-0001` }).first();
+    await demo.waitFor();
+    await shot(page, '90-open-plans', { fullPage: false });
+    await demo.getByTestId('open-plan-link').click();
+    await page.waitForSelector('[data-testid="open-plan-page"][data-status="DRAWN"]');
+    assert.match(await page.getByTestId('open-plan-commitment').innerText(), /[0-9a-f]{64}/);
+    assert.match(await page.getByTestId('open-plan-freeze').innerText(), /[0-9a-f]{64}/);
+    assert.match(await page.getByTestId('open-plan-departments').innerText(), /市场监管局/);
+    const attempts = await rowsOf(page, 'open-plan-attempts');
+    assert.match(await attempts.first().innerText(), /成功/);
+    const events = await page.getByTestId('open-plan-event').allInnerTexts();
+    assert.ok(events.some((e) => /已公布/.test(e)) && events.some((e) => /已抽取/.test(e)), `public milestones: ${events}`);
+    assert.ok(!events.some((e) => /草稿|已提交/.test(e)), `the public timeline starts at publication: ${events}`);
+    assert.equal(await page.getByText('system', { exact: true }).count(), 0, 'no author or actor on the public page');
+    await shot(page, '91-open-plan');
+    await page.setViewportSize(PHONE);
+    await shot(page, '92-open-plan-phone', { fullPage: false });
+    await page.setViewportSize(DESKTOP);
+    await attempts.first().getByTestId('open-plan-attempt-link').click();
+    await page.getByTestId('open-draw-commitment').waitFor();
+    assert.match(await page.getByTestId('evidence-form').innerText(), /公开版/);
+    await page.close();
+  });
+
   test('admin reads the demo plan: its history and its draw, and the draw’s tasks', { timeout: SCENARIO }, async () => {
     const page = await newPage();
     await signIn(page, 'admin');
@@ -286,6 +321,12 @@ describe('joint plans and the verifiable draw', { concurrency: false }, () => {
     await page.getByTestId('plan-ask-input').fill(`体彩排列五 第${YEAR}330期 开奖号码（e2e）`);
     await page.getByTestId('plan-ask-ok').click();
     await page.waitForSelector('[data-testid="plan-detail-page"][data-status="FROZEN"]');
+    // A screen in the room (or anyone at home) watches the plan's public page.
+    const { plan: frozen } = await gql('admin', 'query($id: ID!) { plan(id: $id) { uid } }', { id });
+    const watcher = await newPage();
+    await watcher.goto(`${BASE}/open/plans/${encodeURIComponent(frozen.uid)}`);
+    await watcher.getByTestId('open-plan-waiting').waitFor();
+    await shot(watcher, '93-open-plan-frozen', { fullPage: false });
     await page.getByTestId('plan-action-draw').click();
     await page.waitForURL(/\/draw$/);
     await page.getByTestId('ceremony-commitment').waitFor();
@@ -300,9 +341,20 @@ describe('joint plans and the verifiable draw', { concurrency: false }, () => {
     // every stage reached
     const finished = await page.locator('[data-testid="ceremony-stages"] .ant-steps-item-finish').count();
     assert.equal(finished, 5, 'five finished stages');
+    // The watcher saw the stages and now shows the result.
+    await watcher.waitForSelector('[data-testid="open-plan-page"][data-status="DRAWN"]', { timeout: 30_000 });
+    await watcher.getByTestId('open-plan-live-result').waitFor();
+    assert.equal(await watcher.locator('[data-testid="open-plan-stages"] .ant-steps-item-finish').count(), 5, 'the public page shows five finished stages');
+    await shot(watcher, '94-open-plan-drawn', { fullPage: false });
+    await watcher.close();
+    // Signed in as ADMIN, the public draw page gets the whole document and checks everything.
     await page.getByTestId('ceremony-public-link').click();
+    await page.getByTestId('evidence-form').waitFor();
+    assert.match(await page.getByTestId('evidence-form').innerText(), /完整证据/);
     await page.getByTestId('verify-run').click();
     await page.getByTestId('verify-ok').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('verify-not-checked').count(), 0, 'the whole document leaves nothing unchecked');
+    await shot(page, '95-open-draw-whole-verified', { fullPage: false });
     await page.close();
   });
 

@@ -24,6 +24,8 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const OpenLayout = lazy(() => import('./pages/public/OpenLayout'));
 const OpenPage = lazy(() => import('./pages/public/OpenPage'));
 const OpenItemsPage = lazy(() => import('./pages/public/OpenItemsPage'));
+const OpenPlansPage = lazy(() => import('./pages/openplans/OpenPlansPage'));
+const OpenPlanPage = lazy(() => import('./pages/openplans/OpenPlanPage'));
 const OpenDrawsPage = lazy(() => import('./pages/draws/OpenDrawsPage'));
 const OpenDrawPage = lazy(() => import('./pages/draws/OpenDrawPage'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
@@ -70,6 +72,8 @@ export function AppRoutes() {
         >
           <Route index element={<OpenPage />} />
           <Route path="items" element={<OpenItemsPage />} />
+          <Route path="plans" element={<OpenPlansPage />} />
+          <Route path="plans/:uid" element={<OpenPlanPage />} />
           <Route path="draws" element={<OpenDrawsPage />} />
           <Route path="draws/:id" element={<OpenDrawPage />} />
         </Route>

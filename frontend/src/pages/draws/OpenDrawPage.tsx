@@ -12,6 +12,9 @@ import { formatDate, formatDateTime } from '../../lib/time';
 import { ratioText } from '../plans/planLabels';
 import { evidenceUrl, failureParams, parseEvidence, publicDrawPath, type EvidenceView } from './publicDraws';
 import { VerifyPanel } from './VerifyPanel';
+import { useSession } from '../../auth/session';
+import { saveText } from '../../lib/download';
+import { openPlanPath } from '../openplans/paths';
 
 // The public list and evidence name a draw by its key; the plan (public once
 // published) is looked up by the evidence's plan_uid, and the draw among its
@@ -102,11 +105,25 @@ export default function OpenDrawPage() {
   const planKnown = !planParam || !!error || (!fetching && data !== undefined);
   const wantEvidence = planKnown && !failed;
 
+  // Signed in, the caller's token goes along: the plan's departments, ADMIN
+  // and ANALYST get the whole document, so the browser can check everything.
+  const { authFetch } = useSession();
   const loadText = useCallback(async () => {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const res = await authFetch(url, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return res.text();
-  }, [url]);
+  }, [url, authFetch]);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      saveText(await loadText(), `evidence-${ev?.plan_uid ?? id}.json`);
+    } catch (e) {
+      setEvError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   useEffect(() => {
     if (!wantEvidence) return;
@@ -123,6 +140,7 @@ export default function OpenDrawPage() {
 
   const departments = plan?.departments.map((d) => d.department) ?? [];
   const failureText = (d: Attempt) => (d.failure ? t('draws.failure', failureParams(d.failure, departments)) : t('draws.drawFailed'));
+  const whole = ev?.departments !== undefined;
   const hasStratum = ev?.selections.some((s) => s.stratum !== undefined) ?? false;
   const hasKey = ev?.selections.some((s) => s.key !== undefined) ?? false;
 
@@ -218,9 +236,16 @@ export default function OpenDrawPage() {
       <div className="open-hero">
         <Typography.Title level={2}>{plan?.name ?? (planUid || t('draws.draw'))}</Typography.Title>
         {planUid && (
-          <Typography.Text type="secondary" className="mono">
-            {planUid}
-          </Typography.Text>
+          <Space wrap>
+            <Typography.Text type="secondary" className="mono">
+              {planUid}
+            </Typography.Text>
+            {plan && (
+              <Link to={openPlanPath(plan.uid)} data-testid="open-draw-plan-link">
+                {t('draws.planPage')}
+              </Link>
+            )}
+          </Space>
         )}
       </div>
       {evError && !failed && <Alert type="error" showIcon title={t('draws.evidenceLoadFailed')} description={evError} style={{ marginBottom: 16 }} />}
@@ -274,9 +299,14 @@ export default function OpenDrawPage() {
             className="open-card"
             title={t('draws.inputs')}
             extra={
-              <a href={url} download={`evidence-${ev.plan_uid}.json`} data-testid="evidence-download">
-                <Button icon={<DownloadOutlined />}>evidence.json</Button>
-              </a>
+              <Space wrap>
+                <Tag color={whole ? 'gold' : 'default'} data-testid="evidence-form">
+                  {whole ? t('draws.wholeForm') : t('draws.publicForm')}
+                </Tag>
+                <Button icon={<DownloadOutlined />} onClick={() => void save()} loading={saving} data-testid="evidence-download">
+                  evidence.json
+                </Button>
+              </Space>
             }
           >
             <Descriptions column={1} size="small" bordered data-testid="open-draw-inputs">

@@ -10,6 +10,7 @@ import { errorMessage } from '../../graphql/errors';
 import { recordKey } from '../../lib/ids';
 import { failureParams, publicDrawPath } from '../draws/publicDraws';
 import { PlanStatusTag } from './PlansPage';
+import { STAGES, stageSteps, stepsState, type StageEvent } from './stages';
 import './plans.css';
 
 const DrawCeremonyPlanQuery = graphql(`
@@ -109,28 +110,8 @@ const DrawCeremonyDrawMutation = graphql(`
   }
 `);
 
-export const STAGES = ['INPUTS_LOADED', 'SEED_COMPUTED', 'OBJECTS_SELECTED', 'TEAMS_MATCHED', 'STORED'] as const;
-
-interface StageEvent {
-  attempt: number;
-  stage: string;
-  detail: string;
-}
-
 type DrawResult = DrawCeremony_DrawMutation['drawPlan'];
 type TaskRow = DrawResult['tasks']['edges'][number]['node'];
-
-/** The Steps state of the ceremony from the stages received so far. */
-export function stepsState(events: readonly StageEvent[]): { current: number; failed: boolean } {
-  let current = -1;
-  let failed = false;
-  for (const e of events) {
-    if (e.stage === 'FAILED') failed = true;
-    const i = STAGES.indexOf(e.stage as (typeof STAGES)[number]);
-    if (i > current) current = i;
-  }
-  return { current, failed };
-}
 
 /** 抽取仪式 (/plans/:id/draw): the room watches the draw of a frozen plan happen. */
 export default function DrawCeremonyPage() {
@@ -179,13 +160,7 @@ export default function DrawCeremonyPage() {
   // A team that cannot be staffed (spec §6) stops the draw after the objects were selected: at the teams.
   if (result?.failure) current = Math.max(current, STAGES.indexOf('OBJECTS_SELECTED'));
   const running = drawState.fetching;
-  const failedAt = failed ? Math.max(current + 1, 0) : -1;
-  const failedDetail = attemptEvents.find((e) => e.stage === 'FAILED')?.detail;
-  const items = STAGES.map((s, i) => ({
-    title: t(`draws.stage.${s}`),
-    description: i === failedAt && failedDetail ? failedDetail : attemptEvents.find((e) => e.stage === s)?.detail,
-    status: (i === failedAt ? 'error' : i <= current ? 'finish' : running && i === current + 1 ? 'process' : 'wait') as 'error' | 'finish' | 'process' | 'wait',
-  }));
+  const items = stageSteps(attemptEvents, current, failed, running, t);
   const canDraw = plan.status === 'FROZEN' && !result;
   // Once drawn, the values of this attempt (after a failure the plan already has a new commitment).
   const shown = result ?? plan;

@@ -16,6 +16,7 @@ import { failureParams, publicDrawPath } from '../draws/publicDraws';
 import { ratioText } from './planLabels';
 import { PlanStatusTag } from './PlansPage';
 import { planActions, type PlanAction } from './permissions';
+import { openPlanPath } from '../openplans/paths';
 
 const PlanDetailPageQuery = graphql(`
   query PlanDetailPage_Plan($id: ID!) {
@@ -292,6 +293,11 @@ export default function PlanDetailPage() {
         extra={
           <Space wrap>
             <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('common.refresh')} />
+            {plan.publishedAt && (
+              <Link to={openPlanPath(plan.uid)} data-testid="plan-public-page">
+                <Button>{t('draws.publicPage')}</Button>
+              </Link>
+            )}
             {actions.map((a) => (
               <Button
                 key={a}

@@ -23,10 +23,16 @@ export default function OpenLayout() {
               {t('nav.open')}
             </NavLink>
             <NavLink to="/open/items" data-testid="open-nav-items">
-              {t('nav.openItems')}
+              <span className="nav-long">{t('nav.openItems')}</span>
+              <span className="nav-short">{t('nav.openItemsShort')}</span>
+            </NavLink>
+            <NavLink to="/open/plans" data-testid="open-nav-plans">
+              <span className="nav-long">{t('nav.openPlans')}</span>
+              <span className="nav-short">{t('nav.openPlansShort')}</span>
             </NavLink>
             <NavLink to="/open/draws" data-testid="open-nav-draws">
-              {t('nav.openDraws')}
+              <span className="nav-long">{t('nav.openDraws')}</span>
+              <span className="nav-short">{t('nav.openDrawsShort')}</span>
             </NavLink>
           </nav>
         </Space>

@@ -56,6 +56,17 @@ export default function OpenPage() {
           <Button type="primary">{t('open.viewAllItems')}</Button>
         </Link>
       </Card>
+      <Card variant="borderless" className="open-card open-feature" data-testid="open-plans-card">
+        <div>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('nav.openPlans')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('openPlans.intro')}</Typography.Text>
+        </div>
+        <Link to="/open/plans" data-testid="open-plans-link">
+          <Button type="primary">{t('openPlans.viewAll')}</Button>
+        </Link>
+      </Card>
       <Card variant="borderless" className="open-card open-feature" data-testid="open-draws-card">
         <div>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -89,9 +100,6 @@ export default function OpenPage() {
           data-testid="open-departments-table"
         />
       </Card>
-      <Typography.Paragraph type="secondary" className="open-note">
-        {t('open.comingSoon')}
-      </Typography.Paragraph>
     </>
   );
 }

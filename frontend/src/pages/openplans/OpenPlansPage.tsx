@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import { Alert, Card, Input, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { OpenPlansPage_PlansQuery, PlanFilter, PlanStatus } from '../../gql/graphql';
+import { errorMessage } from '../../graphql/errors';
+import { CursorPager, useCursorPages } from '../../components/CursorPager';
+import { enumLabel, enumOptions } from '../../lib/enums';
+import { formatDate } from '../../lib/time';
+import { PlanStatusTag } from '../plans/PlansPage';
+import { openPlanPath, PUBLIC_PLAN_STATUSES } from './paths';
+
+const OpenPlansPageQuery = graphql(`
+  query OpenPlansPage_Plans($first: Int, $after: String, $filter: PlanFilter) {
+    plans(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          uid
+          kind
+          name
+          year
+          status
+          windowStart
+          windowEnd
+          publishedAt
+          initiator {
+            id
+            name
+            shortName
+          }
+          departments {
+            department {
+              id
+              name
+              shortName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Row = OpenPlansPage_PlansQuery['plans']['edges'][number]['node'];
+
+/**
+ * 抽查计划公示 (/open/plans): every published plan, newest first, with its
+ * departments and window; the public sees nothing before publication.
+ */
+export default function OpenPlansPage() {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const [statuses, setStatuses] = useState<PlanStatus[]>([]);
+  const [year, setYear] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const filter: PlanFilter = {
+    ...(statuses.length ? { statuses } : {}),
+    ...(year ? { year } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
+  };
+  const [{ data, fetching, error }] = useQuery({
+    query: OpenPlansPageQuery,
+    variables: { first: pages.pageSize, after: pages.after, filter },
+    requestPolicy: 'cache-and-network',
+  });
+  const conn = data?.plans;
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('plans.name'),
+      key: 'name',
+      render: (_, p) => (
+        <div>
+          <Link to={openPlanPath(p.uid)} data-testid="open-plan-link">
+            {p.name}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" className="mono">
+              {p.uid}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('plans.kind'), dataIndex: 'kind', responsive: ['sm'], render: (k: string) => <span className="nowrap">{enumLabel(t, 'PlanKind', k)}</span> },
+    { title: t('plans.initiator'), key: 'initiator', responsive: ['lg'], render: (_, p) => p.initiator.shortName || p.initiator.name },
+    {
+      title: t('plans.departments'),
+      key: 'departments',
+      responsive: ['md'],
+      render: (_, p) => p.departments.map((d) => d.department.shortName || d.department.name).join('、'),
+    },
+    {
+      title: t('plans.window'),
+      key: 'window',
+      responsive: ['md'],
+      render: (_, p) => <span className="nowrap">{`${formatDate(p.windowStart)} — ${formatDate(p.windowEnd)}`}</span>,
+    },
+    { title: t('openPlans.publishedAt'), dataIndex: 'publishedAt', responsive: ['lg'], render: (v: string | null) => <span className="nowrap">{v ? formatDate(v) : '—'}</span> },
+    { title: t('plans.status'), dataIndex: 'status', render: (s: PlanStatus) => <PlanStatusTag status={s} /> },
+  ];
+
+  return (
+    <div data-testid="open-plans-page">
+      <div className="open-hero">
+        <Typography.Title level={2}>{t('nav.openPlans')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('openPlans.intro')}</Typography.Paragraph>
+      </div>
+      <Card variant="borderless" className="open-card">
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select<PlanStatus[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('plans.status')}
+            value={statuses}
+            onChange={(v) => {
+              setStatuses(v);
+              pages.reset();
+            }}
+            options={enumOptions(t, 'PlanStatus', PUBLIC_PLAN_STATUSES)}
+            style={{ minWidth: 200 }}
+            data-testid="open-plans-status"
+          />
+          <InputNumber<number>
+            placeholder={t('plans.year')}
+            value={year}
+            min={2000}
+            max={2100}
+            onChange={(v) => {
+              setYear(v);
+              pages.reset();
+            }}
+            style={{ width: 110 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('plans.searchPlaceholder')}
+            onSearch={(v) => {
+              setSearch(v);
+              pages.reset();
+            }}
+            style={{ width: 240 }}
+            data-testid="open-plans-search"
+          />
+        </Space>
+        {error && <Alert type="error" showIcon title={t('common.loadFailed')} description={errorMessage(error, t)} style={{ marginBottom: 16 }} />}
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={conn?.edges.map((e) => e.node) ?? []}
+          loading={fetching}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('openPlans.none') }}
+          data-testid="open-plans-table"
+        />
+        <CursorPager
+          page={pages.page}
+          pageSize={pages.pageSize}
+          totalCount={conn?.totalCount}
+          hasNextPage={!!conn?.pageInfo.hasNextPage}
+          loading={fetching}
+          onPrev={pages.prev}
+          onNext={() => pages.next(conn?.pageInfo.endCursor)}
+          onPageSizeChange={pages.setPageSize}
+          testid="open-plans-pager"
+        />
+      </Card>
+    </div>
+  );
+}
