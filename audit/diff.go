@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // Diff marshals before and after (structs with json tags, or maps; either
@@ -100,12 +101,60 @@ func decodeObject(v any) (map[string]any, error) {
 }
 
 // wholeObject is v as a canonical JSON object, every key; nil for nil.
+//
+// A creation's history entry is the whole record, written for every row of
+// an import, so this takes one encoding and a scan of the top level instead
+// of decoding every value: a value the encoder wrote is already canonical
+// unless it holds an object (whose keys might not be sorted), and only such
+// values are decoded and written again.
 func wholeObject(v any) (json.RawMessage, error) {
-	m, err := decodeObject(v)
-	if m == nil || err != nil {
+	if isNil(v) {
+		return nil, nil
+	}
+	raw, err := marshalCanonical(v)
+	if err != nil {
 		return nil, err
 	}
-	return marshalCanonical(m)
+	if bytes.Equal(raw, []byte("null")) {
+		return nil, nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]byte, 0, len(raw)+2)
+	out = append(out, '{')
+	for i, k := range keys {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		key, err := marshalCanonical(k)
+		if err != nil {
+			return nil, err
+		}
+		val := fields[k]
+		if bytes.IndexByte(val, '{') >= 0 {
+			if val, err = canonicalValue(val); err != nil {
+				return nil, err
+			}
+		}
+		out = append(append(append(out, key...), ':'), val...)
+	}
+	return append(out, '}'), nil
+}
+
+// canonicalValue writes encoded JSON again in canonical form.
+func canonicalValue(raw json.RawMessage) (json.RawMessage, error) {
+	v, err := decodeValue(raw)
+	if err != nil {
+		return nil, err
+	}
+	return marshalCanonical(v)
 }
 
 // toObject is v as an object whose values compare by canonical encoding;

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"encoding/json"
 	"testing"
+	"time"
 )
 
 type dept struct {
@@ -54,6 +56,51 @@ func TestDiffRejectsNonObjects(t *testing.T) {
 	for _, v := range []any{"text", []int{1}, 3} {
 		if _, _, err := Diff(v, nil); err == nil {
 			t.Errorf("Diff(%#v) accepted", v)
+		}
+	}
+}
+
+// TestWholeObjectIsCanonical: a creation's entry, written by scanning the
+// encoder's output, is byte for byte what decoding every value and encoding
+// it again with sorted keys gives.
+func TestWholeObjectIsCanonical(t *testing.T) {
+	type inner struct {
+		Z string `json:"z"`
+		A int    `json:"a"`
+	}
+	type record struct {
+		Name    string            `json:"name"`
+		Tags    []string          `json:"tagIds"`
+		When    *time.Time        `json:"when"`
+		Score   float64           `json:"score"`
+		Nested  inner             `json:"nested"`
+		List    []inner           `json:"list"`
+		Labels  map[string]string `json:"labels"`
+		Text    string            `json:"text"`
+		Omitted string            `json:"omitted,omitempty"`
+	}
+	at := time.Date(2026, 12, 2, 8, 0, 0, 123000, time.UTC)
+	for _, v := range []any{
+		&record{Name: "郑州<市>&公司", Tags: []string{"b", "a"}, When: &at, Score: 1.5e-7, Nested: inner{"z", 1},
+			List: []inner{{"y", 2}}, Labels: map[string]string{"k": "v", "a": "{not an object}"}, Text: "line\u2028\"quote\""},
+		&record{},
+		dept{Code: "A01", Name: "市场监管局<一>", Order: 1, Active: true},
+		map[string]any{"z": []any{map[string]any{"y": 1, "b": 2}}, "a": json.Number("10.50"), "m": "\u00e9"},
+	} {
+		got, err := wholeObject(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := decodeObject(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := marshalCanonical(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("wholeObject(%T)\n got %s\nwant %s", v, got, want)
 		}
 	}
 }

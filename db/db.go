@@ -47,7 +47,8 @@ type DB struct {
 	*bun.DB
 	Kind Kind
 	// Where names the store for logs without credentials.
-	Where string
+	Where   string
+	onQuery func()
 }
 
 // Open connects to the store named by cfg and checks that it answers.
@@ -119,13 +120,26 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		_ = bdb.Close()
 		return nil, fmt.Errorf("cannot reach %s: %w", where, err)
 	}
-	return &DB{DB: bdb, Kind: kind, Where: where}, nil
+	return &DB{DB: bdb, Kind: kind, Where: where, onQuery: cfg.OnQuery}, nil
 }
 
 // Tx runs fn in one transaction: committed when fn returns nil, rolled back
 // otherwise (and on panic).
+//
+// On PostgreSQL the transaction runs on a connection of its own, kept at
+// hand so that bulk inserts inside it can use COPY (copy.go).
 func (db *DB) Tx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
-	return db.RunInTx(ctx, nil, fn)
+	if db.Kind != Postgres {
+		return db.RunInTx(ctx, nil, fn)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("a connection for the transaction: %w", err)
+	}
+	defer conn.Close()
+	return conn.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return fn(context.WithValue(ctx, copierKey{}, &copier{conn: conn, tx: tx.Tx, onQuery: db.onQuery}), tx)
+	})
 }
 
 type countHook struct{ inc func() }

@@ -460,6 +460,13 @@ func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	for i, r := range recs {
 		objs[i] = r.Object
 	}
+	if copierFor(ctx, idb) != nil {
+		cols, rows := modelRows(idb, objs)
+		if err := insertRows(ctx, idb, "objects", cols, rows); err != nil {
+			return err
+		}
+		return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
+	}
 	// 1,000 rows of 18 columns stay under SQLite's 32,766 parameters.
 	for start := 0; start < len(objs); start += 1000 {
 		chunk := objs[start:min(start+1000, len(objs))]
@@ -605,11 +612,15 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	return insertRows(ctx, idb, "object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions)
 }
 
-// insertRows inserts rows of plain values, in the order of cols, in
+// insertRows inserts rows of plain values, in the order of cols: with COPY
+// inside a PostgreSQL transaction when there are many, otherwise in
 // multi-row statements of at most 500 rows, each value written into the
 // statement by the store's own quoting (as bun does with arguments) without
 // a pass over placeholders.
 func insertRows(ctx context.Context, idb bun.IDB, table string, cols []string, rows [][]any) error {
+	if c := copierFor(ctx, idb); c != nil && len(rows) >= copyMinRows {
+		return c.copy(ctx, table, cols, rows)
+	}
 	gen := schema.NewQueryGen(idb.Dialect())
 	// table and cols are this package's own names, never input.
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "

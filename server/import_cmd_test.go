@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/suiji-dev/suiji/db"
+	"github.com/suiji-dev/suiji/db/dbtest"
 	"github.com/suiji-dev/suiji/demo"
 	"github.com/suiji-dev/suiji/identity"
 	"github.com/suiji-dev/suiji/service"
@@ -114,15 +115,24 @@ func TestImportResumesAfterRestart(t *testing.T) {
 // their spreadsheet numbers, every other row is stored, and all-or-nothing
 // stores none.
 func TestImportAcrossBatches(t *testing.T) {
-	dir := t.TempDir()
-	env := map[string]string{"SUIJI_DATA_DIR": dir, "SUIJI_DEMO_PASSWORD": testPassword}
+	for _, kind := range dbtest.Stores() {
+		t.Run(string(kind), func(t *testing.T) { importAcrossBatches(t, kind) })
+	}
+}
+
+// importAcrossBatches: on PostgreSQL the batches are also stored two at a
+// time, with COPY.
+func importAcrossBatches(t *testing.T, kind db.Kind) {
+	cfg := dbtest.Config(t, kind)
+	dir := cfg.DataDir
+	env := map[string]string{"SUIJI_DATA_DIR": dir, "SUIJI_DATABASE_URL": cfg.URL, "SUIJI_DEMO_PASSWORD": testPassword}
 	if code, out := runCmd(t, env, "seed", "--demo", "--objects", "1"); code != 0 {
 		t.Fatalf("seed: %d %s", code, out)
 	}
 	rng := rand.New(rand.NewPCG(9, 9))
 	const rows = 9500
 	var b strings.Builder
-	b.WriteString("统一社会信用代码,名称,信用风险分类\n")
+	b.WriteString("统一社会信用代码,名称,信用风险分类,分类标注,监管部门\n")
 	var first string
 	for i := 2; i <= rows+1; i++ { // spreadsheet row numbers
 		uid := newUSCC(t, rng, '1')
@@ -134,7 +144,7 @@ func TestImportAcrossBatches(t *testing.T) {
 		case 9001:
 			uid = first // duplicates row 2, two batches earlier
 		}
-		b.WriteString(uid + ",郑州批次" + strconv.Itoa(i) + "商贸有限公司,C\n")
+		b.WriteString(uid + ",郑州批次" + strconv.Itoa(i) + "商贸有限公司,C,食品经营,市场监管局、消防大队\n")
 	}
 	file := filepath.Join(dir, "many.csv")
 	if err := os.WriteFile(file, []byte(b.String()), 0o600); err != nil {
@@ -150,5 +160,33 @@ func TestImportAcrossBatches(t *testing.T) {
 		!strings.HasPrefix(lines[1], "row 9001: ") || !strings.Contains(lines[1], "duplicate_in_file") ||
 		lines[2] != "created 9498, updated 0, unchanged 0, rejected 2" {
 		t.Errorf("import: exit %d\n%s", code, out)
+	}
+	// Every stored row has its links, postings and first history entry.
+	store, err := db.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	count := func(q string) int {
+		var n int
+		if err := store.NewRaw(q).Scan(context.Background(), &n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	for q, want := range map[string]int{
+		"SELECT count(*) FROM objects WHERE name LIKE '郑州批次%'":                                                           9498,
+		"SELECT count(*) FROM object_departments AS d JOIN objects AS o ON o.id = d.object_id WHERE o.name LIKE '郑州批次%'": 2 * 9498,
+		"SELECT count(*) FROM object_tags AS g JOIN objects AS o ON o.id = g.object_id WHERE o.name LIKE '郑州批次%'":        9498,
+		"SELECT count(*) FROM object_versions AS v JOIN objects AS o ON o.id = v.object_id WHERE o.name LIKE '郑州批次%'":    9498,
+		"SELECT count(*) FROM object_grams WHERE gram = '批次'":                                                            9498,
+	} {
+		if got := count(q); got != want {
+			t.Errorf("%s = %d, want %d", q, got, want)
+		}
+	}
+	code, out = runCmd(t, env, "import", "objects", file)
+	if code != 1 || !strings.HasSuffix(strings.TrimSpace(out), "created 0, updated 0, unchanged 9498, rejected 2") {
+		t.Errorf("importing again: exit %d\n%s", code, out)
 	}
 }

@@ -1,12 +1,15 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -72,6 +75,8 @@ type importRun struct {
 	caller   identity.Caller
 	refs     *refs
 	sink     importSink
+	// mu guards progress, errs and rejected while batches are stored.
+	mu       sync.Mutex
 	progress db.ImportProgress
 	errs     []db.ImportRowError
 	rejected map[int]bool
@@ -174,7 +179,9 @@ func (r *importRun) spool(ctx context.Context) (string, error) {
 // pass reads the file once. With write set it stores the good rows, in tx
 // when given (all-or-nothing), else a transaction per batch. Reading and
 // checking the rows runs in its own goroutine, a batch ahead of storing, so
-// that parsing the file and the store's work overlap.
+// that parsing the file and the store's work overlap. On PostgreSQL, with a
+// transaction per batch, two batches are stored at once on two connections,
+// so that the database's work takes both cores.
 func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.IDB) error {
 	rd, err := tabular.OpenFile(path)
 	if err != nil {
@@ -202,11 +209,29 @@ func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.ID
 		r.read(ctx, rd, mapping, firstPass, chunks)
 	}()
 	defer func() { cancel(); <-done }() // the reader has stopped before rd closes
+
+	stores := 1
+	if tx == nil && write && r.s.db.Kind == db.Postgres {
+		stores = 2
+	}
+	var (
+		wg       sync.WaitGroup
+		slots    = make(chan struct{}, stores)
+		errOnce  sync.Once
+		storeErr error
+	)
+	fail := func(err error) {
+		errOnce.Do(func() { storeErr = err })
+		cancel()
+	}
 	processed := 0
+	r.progress.ProcessedRows = 0 // each pass counts the rows it has read and stored
 	for c := range chunks {
 		if c.err != nil {
-			return c.err
+			fail(c.err)
+			break
 		}
+		r.mu.Lock()
 		for _, rj := range c.rejects {
 			r.reject(rj.row, rj.column, rj.code, rj.message)
 		}
@@ -215,17 +240,41 @@ func (r *importRun) pass(ctx context.Context, path string, write bool, tx bun.ID
 			r.progress.TotalRows = processed
 		}
 		if len(c.batch) == 0 {
+			r.progress.ProcessedRows += c.processed
+		}
+		r.mu.Unlock()
+		if len(c.batch) == 0 {
 			continue
 		}
-		if err := r.storeBatch(ctx, c.batch, write, tx, firstPass); err != nil {
-			return err
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
 		}
-		r.progress.ProcessedRows = processed
-		if tx == nil { // inside the all-or-nothing transaction, others could not see it anyway
-			if err := r.heartbeat(ctx); err != nil {
-				return err
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			if err := r.storeBatch(ctx, c.batch, write, tx, firstPass); err != nil {
+				fail(err)
+				return
 			}
-		}
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			r.progress.ProcessedRows += c.processed
+			if tx == nil { // inside the all-or-nothing transaction, others could not see it anyway
+				if err := r.heartbeat(ctx); err != nil {
+					fail(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if storeErr != nil {
+		return storeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	r.progress.ProcessedRows = processed
 	return nil
@@ -315,6 +364,8 @@ func (r *importRun) storeBatch(ctx context.Context, batch []parsedRow, write boo
 		if err != nil {
 			return err
 		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
 		for _, p := range batch {
 			if ps, bad := probs[p.row]; bad {
 				if firstPass {
@@ -370,6 +421,11 @@ func (r *importRun) heartbeat(ctx context.Context) error {
 // finish stores the rejected rows and the outcome, with one audit entry
 // holding the counts, in one transaction.
 func (r *importRun) finish(ctx context.Context, status, message string) error {
+	// Batches stored at once report their rows out of order: by row again.
+	slices.SortStableFunc(r.errs, func(a, b db.ImportRowError) int { return cmp.Compare(a.RowNo, b.RowNo) })
+	for i := range r.errs {
+		r.errs[i].Seq = i + 1
+	}
 	return r.s.mutate(ctx, "import.finish", func(ctx context.Context, tx bun.Tx) (Change, error) {
 		if err := db.ReplaceImportErrors(ctx, tx, r.job.ID, r.errs); err != nil {
 			return Change{}, err
