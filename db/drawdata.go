@@ -306,19 +306,13 @@ type TaskMember struct {
 	Position     int    `bun:"position,pk"`
 }
 
-// InsertTasks stores tasks and their members in multi-row statements.
+// InsertTasks stores tasks and their members (COPY on PostgreSQL).
 func InsertTasks(ctx context.Context, idb bun.IDB, tasks []Task, members []TaskMember) error {
-	for start := 0; start < len(tasks); start += 1000 {
-		chunk := tasks[start:min(start+1000, len(tasks))]
-		if _, err := idb.NewInsert().Model(&chunk).Exec(ctx); err != nil {
-			return fmt.Errorf("store tasks: %w", err)
-		}
+	if err := insertModels(ctx, idb, tasks, 1000); err != nil {
+		return fmt.Errorf("store tasks: %w", err)
 	}
-	for start := 0; start < len(members); start += 2000 {
-		chunk := members[start:min(start+2000, len(members))]
-		if _, err := idb.NewInsert().Model(&chunk).Exec(ctx); err != nil {
-			return fmt.Errorf("store task members: %w", err)
-		}
+	if err := insertModels(ctx, idb, members, 2000); err != nil {
+		return fmt.Errorf("store task members: %w", err)
 	}
 	return nil
 }

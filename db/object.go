@@ -460,19 +460,9 @@ func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	for i, r := range recs {
 		objs[i] = r.Object
 	}
-	if copierFor(ctx, idb) != nil {
-		cols, rows := modelRows(idb, objs)
-		if err := insertRows(ctx, idb, "objects", cols, rows); err != nil {
-			return err
-		}
-		return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
-	}
 	// 1,000 rows of 18 columns stay under SQLite's 32,766 parameters.
-	for start := 0; start < len(objs); start += 1000 {
-		chunk := objs[start:min(start+1000, len(objs))]
-		if _, err := idb.NewInsert().Model(&chunk).Exec(ctx); err != nil {
-			return fmt.Errorf("insert %d objects: %w", len(chunk), err)
-		}
+	if err := insertModels(ctx, idb, objs, 1000); err != nil {
+		return fmt.Errorf("store objects: %w", err)
 	}
 	return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
 }
