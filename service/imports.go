@@ -69,12 +69,12 @@ func (s *Service) runImportHere(ctx context.Context, runner, jobID string) (*db.
 
 // importRun is one run of one job.
 type importRun struct {
-	s        *Service
-	job      *db.ImportJob
-	runner   string
-	caller   identity.Caller
-	refs     *refs
-	sink     importSink
+	s      *Service
+	job    *db.ImportJob
+	runner string
+	caller identity.Caller
+	refs   *refs
+	sink   importSink
 	// mu guards progress, errs and rejected while batches are stored.
 	mu       sync.Mutex
 	progress db.ImportProgress
