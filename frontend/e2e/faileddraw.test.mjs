@@ -354,7 +354,7 @@ describe('a draw that cannot staff a team', { concurrency: false }, () => {
     assert.ok(events.some((e) => /抽取失败/.test(e) && e.includes(made.failedUid)), 'the history records the failed attempt');
     await shot(page, '81-plan-failed-attempt');
     // the attempt's public page, from the plan
-    await page.getByTestId('draw-public-link').click();
+    await page.getByTestId('draw-attempt-link').click();
     await page.waitForURL(/\/open\/draws\/[^/?]+\?plan=/);
     assert.match(await page.getByTestId('open-draw-failed').innerText(), failurePattern());
     await page.close();

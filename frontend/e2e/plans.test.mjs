@@ -185,7 +185,7 @@ describe('joint plans and the verifiable draw', { concurrency: false }, () => {
     assert.match(await page.getByTestId('open-plan-commitment').innerText(), /[0-9a-f]{64}/);
     assert.match(await page.getByTestId('open-plan-freeze').innerText(), /[0-9a-f]{64}/);
     assert.match(await page.getByTestId('open-plan-departments').innerText(), /市场监管局/);
-    const attempts = await rowsOf(page, 'open-plan-attempts');
+    const attempts = await rowsOf(page, 'open-plan-draws');
     assert.match(await attempts.first().innerText(), /成功/);
     const events = await page.getByTestId('open-plan-event').allInnerTexts();
     assert.ok(events.some((e) => /已公布/.test(e)) && events.some((e) => /已抽取/.test(e)), `public milestones: ${events}`);
@@ -195,7 +195,7 @@ describe('joint plans and the verifiable draw', { concurrency: false }, () => {
     await page.setViewportSize(PHONE);
     await shot(page, '92-open-plan-phone', { fullPage: false });
     await page.setViewportSize(DESKTOP);
-    await attempts.first().getByTestId('open-plan-attempt-link').click();
+    await attempts.first().getByTestId('draw-attempt-link').click();
     await page.getByTestId('open-draw-commitment').waitFor();
     assert.match(await page.getByTestId('evidence-form').innerText(), /公开版/);
     await page.close();

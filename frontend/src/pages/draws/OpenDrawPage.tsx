@@ -10,8 +10,9 @@ import { errorMessage } from '../../graphql/errors';
 import { recordKey } from '../../lib/ids';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { ratioText } from '../plans/planLabels';
-import { evidenceUrl, failureParams, parseEvidence, publicDrawPath, type EvidenceView } from './publicDraws';
+import { evidenceUrl, failureParams, parseEvidence, type EvidenceView } from './publicDraws';
 import { VerifyPanel } from './VerifyPanel';
+import { AttemptsTable } from './AttemptsTable';
 import { useSession } from '../../auth/session';
 import { saveText } from '../../lib/download';
 import { openPlanPath } from '../openplans/paths';
@@ -48,23 +49,13 @@ const OpenDrawPageQuery = graphql(`
         }
       }
       draws {
-        id
-        attempt
-        status
-        drawnAt
+        ...AttemptsTable_Draw
         entropySource
-        entropy
         commitment
         freezeDigest
         reveal
         seed
         populationSize
-        selectionsCount
-        failure {
-          rank
-          uid
-          department
-        }
       }
     }
   }
@@ -170,41 +161,6 @@ export default function OpenDrawPage() {
     { title: t('draws.sampleSize'), dataIndex: 'sample_size', align: 'right' },
   ];
 
-  const attemptColumns: TableColumnsType<Attempt> = [
-    {
-      title: t('draws.attemptShort'),
-      key: 'attempt',
-      render: (_, d) =>
-        d.id === draw?.id ? (
-          <Typography.Text strong className="nowrap">
-            {t('draws.attempt', { n: d.attempt })}
-          </Typography.Text>
-        ) : (
-          <Link className="nowrap" to={publicDrawPath(recordKey(d.id), d.status === 'FAILED' ? plan?.uid : undefined)} data-testid="open-plan-draw-link">
-            {t('draws.attempt', { n: d.attempt })}
-          </Link>
-        ),
-    },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span> },
-    {
-      title: t('plans.status'),
-      dataIndex: 'status',
-      render: (s: string) => <Tag color={s === 'SUCCEEDED' ? 'success' : 'error'}>{t(`draws.statusOf.${s === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED'}`)}</Tag>,
-    },
-    { title: t('draws.entropy'), dataIndex: 'entropy', responsive: ['sm'], render: (v: string) => <span className="mono nowrap">{v}</span> },
-    {
-      title: t('draws.result'),
-      key: 'result',
-      render: (_, d) =>
-        d.status === 'FAILED' ? (
-          <Typography.Text type="danger" data-testid="open-plan-draw-failure">
-            {failureText(d)}
-          </Typography.Text>
-        ) : (
-          t('draws.selections', { count: d.selectionsCount })
-        ),
-    },
-  ];
 
   /** What the plan says about itself, on both kinds of page. */
   const planItems = plan && (
@@ -349,14 +305,7 @@ export default function OpenDrawPage() {
       )}
       {plan && plan.draws.length > 0 && (
         <Card variant="borderless" className="open-card" title={t('plans.draws')}>
-          <Table<Attempt>
-            rowKey="id"
-            size="small"
-            columns={attemptColumns}
-            dataSource={plan.draws}
-            pagination={false}
-            data-testid="open-plan-draws"
-          />
+          <AttemptsTable draws={plan.draws} planUid={plan.uid} departments={departments} currentId={draw?.id} testid="open-plan-draws" />
         </Card>
       )}
     </div>

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Card, Descriptions, Grid, Space, Spin, Steps, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Descriptions, Grid, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import { LeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql';
-import type { OpenPlanPage_PlanQuery } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { enumLabel } from '../../lib/enums';
 import { recordKey } from '../../lib/ids';
 import { formatDate, formatDateTime } from '../../lib/time';
-import { failureParams, publicDrawPath } from '../draws/publicDraws';
-import { ratioText } from '../plans/planLabels';
+import { AttemptsTable } from '../draws/AttemptsTable';
+import { publicDrawPath } from '../draws/publicDraws';
+import { PlanRules } from '../plans/PlanRules';
 import { PlanStatusTag } from '../plans/PlansPage';
 import { latestAttempt, stageSteps, stepsState, type StageEvent } from '../plans/stages';
 import { PUBLIC_PLAN_STATUSES } from './paths';
@@ -46,31 +46,7 @@ const OpenPlanPageQuery = graphql(`
           method
         }
       }
-      scope {
-        kinds
-        tags {
-          id
-          name
-        }
-        regionCodes
-        industryCodes
-        supervisingDepartments {
-          id
-          name
-        }
-        activeOnly
-      }
-      strata {
-        label
-        ratioBp
-        count
-      }
-      cap
-      avoidRecentMonths
-      avoidOwnRegion
-      includeDrawnThisYear
-      includeDrawnReason
-      publishPopulation
+      ...PlanRules_Plan
       windowStart
       windowEnd
       commitment
@@ -87,17 +63,7 @@ const OpenPlanPageQuery = graphql(`
         toStatus
       }
       draws {
-        id
-        attempt
-        status
-        drawnAt
-        entropy
-        selectionsCount
-        failure {
-          rank
-          uid
-          department
-        }
+        ...AttemptsTable_Draw
       }
     }
   }
@@ -114,8 +80,6 @@ const OpenPlanPageProgressSubscription = graphql(`
   }
 `);
 
-type Plan = NonNullable<OpenPlanPage_PlanQuery['planByUid']>;
-type Attempt = Plan['draws'][number];
 
 function Hash({ value, testid }: { value: string | null | undefined; testid?: string }) {
   return (
@@ -185,38 +149,7 @@ export default function OpenPlanPage() {
   const { current: step, failed } = stepsState(current);
   const steps = stageSteps(current, step, failed, current.length > 0 && !ended, t);
   const watchedDraw = ended ? plan.draws.find((d) => d.attempt === current[0].attempt) : undefined;
-  const any = t('plans.any');
 
-  const attemptColumns: TableColumnsType<Attempt> = [
-    {
-      title: t('draws.attemptShort'),
-      key: 'attempt',
-      render: (_, d) => (
-        <Link className="nowrap" to={publicDrawPath(recordKey(d.id), d.status === 'FAILED' ? plan.uid : undefined)} data-testid="open-plan-attempt-link">
-          {t('draws.attempt', { n: d.attempt })}
-        </Link>
-      ),
-    },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span> },
-    {
-      title: t('plans.status'),
-      dataIndex: 'status',
-      render: (s: string) => <Tag color={s === 'SUCCEEDED' ? 'success' : 'error'}>{t(`draws.statusOf.${s === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED'}`)}</Tag>,
-    },
-    { title: t('draws.entropy'), dataIndex: 'entropy', responsive: ['sm'], render: (v: string) => <span className="mono nowrap">{v}</span> },
-    {
-      title: t('draws.result'),
-      key: 'result',
-      render: (_, d) =>
-        d.status === 'FAILED' ? (
-          <Typography.Text type="danger" data-testid="open-plan-attempt-failure">
-            {d.failure ? t('draws.failure', failureParams(d.failure, departments)) : t('draws.drawFailed')}
-          </Typography.Text>
-        ) : (
-          t('draws.selections', { count: d.selectionsCount })
-        ),
-    },
-  ];
 
   return (
     <div data-testid="open-plan-page" data-status={plan.status}>
@@ -275,7 +208,7 @@ export default function OpenPlanPage() {
 
       {plan.draws.length > 0 && (
         <Card variant="borderless" className="open-card" title={t('plans.draws')}>
-          <Table<Attempt> rowKey="id" size="small" columns={attemptColumns} dataSource={plan.draws} pagination={false} scroll={{ x: 'max-content' }} data-testid="open-plan-attempts" />
+          <AttemptsTable draws={plan.draws} planUid={plan.uid} departments={departments} testid="open-plan-draws" />
           {plan.draws.some((d) => d.status === 'FAILED') && plan.status === 'PUBLISHED' && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
               {t('draws.failedExplain')}
@@ -317,30 +250,7 @@ export default function OpenPlanPage() {
       </Card>
 
       <Card variant="borderless" className="open-card" title={t('plans.scopeAndRules')}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="open-plan-rules">
-          <Descriptions.Item label={t('plans.kinds')}>{plan.scope.kinds.map((k) => enumLabel(t, 'ObjectKind', k)).join('、') || any}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.tags')}>{plan.scope.tags.map((x) => x.name).join('、') || any}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.regionCodes')}>{plan.scope.regionCodes.join('、') || any}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.industryCodes')}>{plan.scope.industryCodes.join('、') || any}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.supervising')}>{plan.scope.supervisingDepartments.map((d) => d.name).join('、') || any}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.activeOnly')}>{plan.scope.activeOnly ? t('common.yes') : t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.strata')}>
-            <Space wrap>
-              {plan.strata.map((s) => (
-                <Tag key={s.label}>
-                  {s.label}：{ratioText(s.ratioBp, s.count, t)}
-                </Tag>
-              ))}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('plans.cap')}>{plan.cap ?? t('plans.noCap')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.avoidRecentMonths')}>{plan.avoidRecentMonths || t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.avoidOwnRegion')}>{plan.avoidOwnRegion ? t('common.yes') : t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.includeDrawnThisYear')}>
-            {plan.includeDrawnThisYear ? `${t('common.yes')}（${plan.includeDrawnReason}）` : t('common.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('plans.publishPopulation')}>{plan.publishPopulation ? t('common.yes') : t('common.no')}</Descriptions.Item>
-        </Descriptions>
+        <PlanRules plan={plan} testid="open-plan-rules" />
       </Card>
 
       <Card variant="borderless" className="open-card" title={t('plans.events')}>

@@ -1,21 +1,20 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { PlanDetailPage_PlanQuery, PlanStatus } from '../../gql/graphql';
+import type { PlanStatus } from '../../gql/graphql';
 import { useSession } from '../../auth/session';
 import { errorMessage } from '../../graphql/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { enumLabel } from '../../lib/enums';
-import { recordKey } from '../../lib/ids';
 import { formatDate, formatDateTime } from '../../lib/time';
-import { failureParams, publicDrawPath } from '../draws/publicDraws';
-import { ratioText } from './planLabels';
 import { PlanStatusTag } from './PlansPage';
 import { planActions, type PlanAction } from './permissions';
+import { PlanRules } from './PlanRules';
+import { AttemptsTable } from '../draws/AttemptsTable';
 import { openPlanPath } from '../openplans/paths';
 
 const PlanDetailPageQuery = graphql(`
@@ -46,31 +45,7 @@ const PlanDetailPageQuery = graphql(`
           version
         }
       }
-      scope {
-        kinds
-        tags {
-          id
-          name
-        }
-        regionCodes
-        industryCodes
-        supervisingDepartments {
-          id
-          name
-        }
-        activeOnly
-      }
-      strata {
-        label
-        ratioBp
-        count
-      }
-      cap
-      avoidRecentMonths
-      avoidOwnRegion
-      includeDrawnThisYear
-      includeDrawnReason
-      publishPopulation
+      ...PlanRules_Plan
       windowStart
       windowEnd
       reviewComment
@@ -94,17 +69,7 @@ const PlanDetailPageQuery = graphql(`
         comment
       }
       draws {
-        id
-        attempt
-        status
-        drawnAt
-        entropy
-        selectionsCount
-        failure {
-          rank
-          uid
-          department
-        }
+        ...AttemptsTable_Draw
       }
       createdBy
       createdAt
@@ -156,8 +121,6 @@ const PlanDetailCancelMutation = graphql(`
   }
 `);
 
-type Plan = NonNullable<PlanDetailPage_PlanQuery['plan']>;
-type DrawRow = Plan['draws'][number];
 
 /** A dialog asking one text: a comment, a reason or the entropy source. */
 type Ask = { action: 'approve' | 'return' | 'publish' | 'freeze' | 'cancel' };
@@ -229,44 +192,6 @@ export default function PlanDetailPage() {
     if (ok) setAsk(null);
   };
 
-  const drawColumns: TableColumnsType<DrawRow> = [
-    { title: t('draws.attemptShort'), dataIndex: 'attempt', width: 70 },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', render: (v: string) => <span className="nowrap">{formatDateTime(v)}</span> },
-    {
-      title: t('plans.status'),
-      dataIndex: 'status',
-      render: (s: string) => <Tag color={s === 'SUCCEEDED' ? 'success' : 'error'}>{t(`draws.statusOf.${s === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED'}`)}</Tag>,
-    },
-    { title: t('draws.entropy'), dataIndex: 'entropy', render: (v: string) => <span className="mono nowrap">{v}</span> },
-    {
-      title: t('draws.result'),
-      key: 'result',
-      render: (_, d) =>
-        d.failure ? (
-          <Typography.Text type="danger" data-testid="draw-failure">
-            {t('draws.failure', failureParams(d.failure, plan.departments.map((x) => x.department)))}
-          </Typography.Text>
-        ) : (
-          t('draws.selections', { count: d.selectionsCount })
-        ),
-    },
-    {
-      title: '',
-      key: 'links',
-      render: (_, d) => (
-        <Space className="nowrap">
-          {d.status === 'SUCCEEDED' && (
-            <Link to={`/draws/${encodeURIComponent(d.id)}/tasks`} data-testid="draw-tasks-link">
-              {t('draws.tasks')}
-            </Link>
-          )}
-          <Link to={publicDrawPath(recordKey(d.id), d.status === 'FAILED' ? plan.uid : undefined)} data-testid="draw-public-link">
-            {t('draws.publicPage')}
-          </Link>
-        </Space>
-      ),
-    },
-  ];
 
   const askTitle: Record<Ask['action'], string> = {
     approve: t('plans.action.approve'),
@@ -382,33 +307,21 @@ export default function PlanDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('plans.scopeAndRules')} variant="borderless" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('plans.kinds')}>{plan.scope.kinds.map((k) => enumLabel(t, 'ObjectKind', k)).join('、') || t('plans.any')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.tags')}>{plan.scope.tags.map((x) => x.name).join('、') || t('plans.any')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.regionCodes')}>{plan.scope.regionCodes.join('、') || t('plans.any')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.industryCodes')}>{plan.scope.industryCodes.join('、') || t('plans.any')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.supervising')}>{plan.scope.supervisingDepartments.map((d) => d.name).join('、') || t('plans.any')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.activeOnly')}>{plan.scope.activeOnly ? t('common.yes') : t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.strata')}>
-            <Space wrap>
-              {plan.strata.map((s) => (
-                <Tag key={s.label}>
-                  {s.label}：{ratioText(s.ratioBp, s.count, t)}
-                </Tag>
-              ))}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('plans.cap')}>{plan.cap ?? t('plans.noCap')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.avoidRecentMonths')}>{plan.avoidRecentMonths || t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.avoidOwnRegion')}>{plan.avoidOwnRegion ? t('common.yes') : t('common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('plans.includeDrawnThisYear')}>
-            {plan.includeDrawnThisYear ? `${t('common.yes')}（${plan.includeDrawnReason}）` : t('common.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('plans.publishPopulation')}>{plan.publishPopulation ? t('common.yes') : t('common.no')}</Descriptions.Item>
-        </Descriptions>
+        <PlanRules plan={plan} />
       </Card>
       <Card title={t('plans.draws')} variant="borderless" style={{ marginBottom: 16 }}>
-        <Table<DrawRow> rowKey="id" size="small" columns={drawColumns} dataSource={plan.draws} pagination={false} data-testid="plan-draws" />
+        <AttemptsTable
+          draws={plan.draws}
+          planUid={plan.uid}
+          departments={plan.departments.map((d) => d.department)}
+          extra={(d) =>
+            d.status === 'SUCCEEDED' && (
+              <Link className="nowrap" to={`/draws/${encodeURIComponent(d.id)}/tasks`} data-testid="draw-tasks-link">
+                {t('draws.tasks')}
+              </Link>
+            )
+          }
+        />
         {plan.draws.some((d) => d.status === 'FAILED') && plan.status === 'PUBLISHED' && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {t('draws.failedExplain')}
