@@ -142,7 +142,7 @@ func (p *Plan) Public() bool {
 }
 
 // publicPlanSQL is Plan.Public as a condition on plans AS p.
-const publicPlanSQL = "(p.status IN (?) OR (p.status = 'CANCELLED' AND p.published_at IS NOT NULL))"
+const publicPlanSQL = "(p.status IN (?) OR (p.status = '" + PlanCancelled + "' AND p.published_at IS NOT NULL))"
 
 func (f PlanFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	if len(f.Statuses) > 0 {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Input, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,10 +7,11 @@ import { graphql } from '../../gql';
 import type { OpenPlansPage_PlansQuery, PlanFilter, PlanStatus } from '../../gql/graphql';
 import { errorMessage } from '../../graphql/errors';
 import { CursorPager, useCursorPages } from '../../components/CursorPager';
-import { enumLabel, enumOptions } from '../../lib/enums';
+import { enumLabel } from '../../lib/enums';
 import { formatDate } from '../../lib/time';
 import { PlanStatusTag } from '../plans/PlansPage';
 import { openPlanPath, PUBLIC_PLAN_STATUSES } from './paths';
+import { PlanFilterBar } from '../plans/PlanFilterBar';
 
 const OpenPlansPageQuery = graphql(`
   query OpenPlansPage_Plans($first: Int, $after: String, $filter: PlanFilter) {
@@ -59,14 +60,8 @@ type Row = OpenPlansPage_PlansQuery['plans']['edges'][number]['node'];
 export default function OpenPlansPage() {
   const { t } = useTranslation();
   const pages = useCursorPages();
-  const [statuses, setStatuses] = useState<PlanStatus[]>([]);
-  const [year, setYear] = useState<number | null>(null);
-  const [search, setSearch] = useState('');
-  const filter: PlanFilter = {
-    ...(statuses.length ? { statuses } : {}),
-    ...(year ? { year } : {}),
-    ...(search.trim() ? { search: search.trim() } : {}),
-  };
+  const [filter, setFilter] = useState<PlanFilter>({});
+
   const [{ data, fetching, error }] = useQuery({
     query: OpenPlansPageQuery,
     variables: { first: pages.pageSize, after: pages.after, filter },
@@ -116,42 +111,14 @@ export default function OpenPlansPage() {
         <Typography.Paragraph type="secondary">{t('openPlans.intro')}</Typography.Paragraph>
       </div>
       <Card variant="borderless" className="open-card">
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Select<PlanStatus[]>
-            mode="multiple"
-            allowClear
-            placeholder={t('plans.status')}
-            value={statuses}
-            onChange={(v) => {
-              setStatuses(v);
-              pages.reset();
-            }}
-            options={enumOptions(t, 'PlanStatus', PUBLIC_PLAN_STATUSES)}
-            style={{ minWidth: 200 }}
-            data-testid="open-plans-status"
-          />
-          <InputNumber<number>
-            placeholder={t('plans.year')}
-            value={year}
-            min={2000}
-            max={2100}
-            onChange={(v) => {
-              setYear(v);
-              pages.reset();
-            }}
-            style={{ width: 110 }}
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('plans.searchPlaceholder')}
-            onSearch={(v) => {
-              setSearch(v);
-              pages.reset();
-            }}
-            style={{ width: 240 }}
-            data-testid="open-plans-search"
-          />
-        </Space>
+        <PlanFilterBar
+          statuses={PUBLIC_PLAN_STATUSES}
+          onChange={(f) => {
+            setFilter(f);
+            pages.reset();
+          }}
+          testid="open-plans"
+        />
         {error && <Alert type="error" showIcon title={t('common.loadFailed')} description={errorMessage(error, t)} style={{ marginBottom: 16 }} />}
         <Table<Row>
           rowKey="id"

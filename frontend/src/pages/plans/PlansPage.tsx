@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,9 +10,10 @@ import type { PlanFilter, PlanStatus, PlansPage_PlansQuery } from '../../gql/gra
 import { errorMessage } from '../../graphql/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { CursorPager, useCursorPages } from '../../components/CursorPager';
-import { enumLabel, enumOptions } from '../../lib/enums';
+import { enumLabel } from '../../lib/enums';
 import { formatDate } from '../../lib/time';
 import { PLAN_STATUSES, PLAN_STATUS_COLORS } from './planLabels';
+import { PlanFilterBar } from './PlanFilterBar';
 
 const PlansPageQuery = graphql(`
   query PlansPage_Plans($first: Int, $after: String, $filter: PlanFilter) {
@@ -67,14 +68,8 @@ export default function PlansPage() {
   const { t } = useTranslation();
   const { hasRole } = useSession();
   const pages = useCursorPages();
-  const [statuses, setStatuses] = useState<PlanStatus[]>([]);
-  const [year, setYear] = useState<number | null>(null);
-  const [search, setSearch] = useState('');
-  const filter: PlanFilter = {
-    ...(statuses.length ? { statuses } : {}),
-    ...(year ? { year } : {}),
-    ...(search.trim() ? { search: search.trim() } : {}),
-  };
+  const [filter, setFilter] = useState<PlanFilter>({});
+
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PlansPageQuery,
     variables: { first: pages.pageSize, after: pages.after, filter },
@@ -135,42 +130,14 @@ export default function PlansPage() {
           </Space>
         }
       />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select<PlanStatus[]>
-          mode="multiple"
-          allowClear
-          placeholder={t('plans.status')}
-          value={statuses}
-          onChange={(v) => {
-            setStatuses(v);
-            pages.reset();
-          }}
-          options={enumOptions(t, 'PlanStatus', PLAN_STATUSES)}
-          style={{ minWidth: 220 }}
-          data-testid="plans-status-filter"
-        />
-        <InputNumber<number>
-          placeholder={t('plans.year')}
-          value={year}
-          min={2000}
-          max={2100}
-          onChange={(v) => {
-            setYear(v);
-            pages.reset();
-          }}
-          style={{ width: 120 }}
-          data-testid="plans-year-filter"
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('plans.searchPlaceholder')}
-          onSearch={(v) => {
-            setSearch(v);
-            pages.reset();
-          }}
-          style={{ width: 240 }}
-        />
-      </Space>
+      <PlanFilterBar
+        statuses={PLAN_STATUSES}
+        onChange={(f) => {
+          setFilter(f);
+          pages.reset();
+        }}
+        testid="plans-filter"
+      />
       {error && <Alert type="error" showIcon title={t('common.loadFailed')} description={errorMessage(error, t)} style={{ marginBottom: 16 }} />}
       <Table<Row>
         rowKey="id"
