@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/suiji-dev/suiji/audit"
@@ -116,11 +117,14 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	// The background work ends before the store closes and serve returns:
+	// a checkpoint being signed or an import batch must not outlive them.
 	bg, stopBG := context.WithCancel(ctx)
-	defer stopBG()
-	go a.svc.RunCheckpoints(bg, cfg.CheckpointInterval)
+	var background sync.WaitGroup
+	defer func() { stopBG(); background.Wait() }()
+	background.Go(func() { a.svc.RunCheckpoints(bg, cfg.CheckpointInterval) })
 	host, _ := os.Hostname()
-	go a.svc.RunImports(bg, fmt.Sprintf("%s:%d:%s", host, os.Getpid(), ln.Addr()))
+	background.Go(func() { a.svc.RunImports(bg, fmt.Sprintf("%s:%d:%s", host, os.Getpid(), ln.Addr())) })
 
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "suiji listening on %s (store: %s)\n", url, a.store.Where)
