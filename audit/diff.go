@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // Diff marshals before and after (structs with json tags, or maps; either
@@ -118,34 +119,122 @@ func wholeObject(v any) (json.RawMessage, error) {
 	if bytes.Equal(raw, []byte("null")) {
 		return nil, nil
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
+	members, ok := topLevel(raw)
+	if !ok {
+		// Not an object, or keys with escapes (whose order needs them
+		// decoded): the general path.
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
+		}
+		members = members[:0]
+		for k, val := range fields {
+			key, err := marshalCanonical(k)
+			if err != nil {
+				return nil, err
+			}
+			members = append(members, member{key: key, name: k, value: val})
+		}
 	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.name, b.name) })
 	out := make([]byte, 0, len(raw)+2)
 	out = append(out, '{')
-	for i, k := range keys {
+	for i, m := range members {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		key, err := marshalCanonical(k)
-		if err != nil {
-			return nil, err
-		}
-		val := fields[k]
+		val := m.value
 		if bytes.IndexByte(val, '{') >= 0 {
 			if val, err = canonicalValue(val); err != nil {
 				return nil, err
 			}
 		}
-		out = append(append(append(out, key...), ':'), val...)
+		out = append(append(append(out, m.key...), ':'), val...)
 	}
 	return append(out, '}'), nil
+}
+
+// member is one key of a JSON object: the key as encoded, its text, and
+// the encoded value.
+type member struct {
+	key   []byte
+	name  string
+	value []byte
+}
+
+// topLevel splits the encoder's compact output of an object into its
+// members without decoding the values. It reports false when raw is not an
+// object or a key holds an escape (its text then needs decoding).
+func topLevel(raw []byte) ([]member, bool) {
+	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
+		return nil, false
+	}
+	var out []member
+	i := 1
+	for i < len(raw)-1 {
+		if raw[i] == ',' {
+			i++
+		}
+		if raw[i] != '"' {
+			return nil, false
+		}
+		end := bytes.IndexByte(raw[i+1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		key := raw[i : i+end+2]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			return nil, false
+		}
+		i += end + 2
+		if i >= len(raw) || raw[i] != ':' {
+			return nil, false
+		}
+		i++
+		n := valueEnd(raw[i:])
+		if n <= 0 {
+			return nil, false
+		}
+		out = append(out, member{key: key, name: string(key[1 : len(key)-1]), value: raw[i : i+n]})
+		i += n
+	}
+	return out, true
+}
+
+// valueEnd is the length of the encoded JSON value that starts b, which
+// the encoder wrote (so it is valid and compact); 0 if it does not end.
+func valueEnd(b []byte) int {
+	depth, inString := 0, false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth == 0 {
+				return i // the end of the enclosing object
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case c == ',' && depth == 0:
+			return i
+		}
+	}
+	return 0
 }
 
 // canonicalValue writes encoded JSON again in canonical form.

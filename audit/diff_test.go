@@ -86,6 +86,11 @@ func TestWholeObjectIsCanonical(t *testing.T) {
 		&record{},
 		dept{Code: "A01", Name: "市场监管局<一>", Order: 1, Active: true},
 		map[string]any{"z": []any{map[string]any{"y": 1, "b": 2}}, "a": json.Number("10.50"), "m": "\u00e9"},
+		// Keys with escapes take the general path; keys the encoder writes
+		// as they are (HTML, non-ASCII) sort by their text.
+		map[string]any{"q\"uote": 1, "<k>": "v,}", "ctl\u0001": true, "é": []any{}, "b": map[string]any{}, "a": nil},
+		map[string]any{"only": "}"},
+		map[string]any{},
 	} {
 		got, err := wholeObject(v)
 		if err != nil {
@@ -101,6 +106,11 @@ func TestWholeObjectIsCanonical(t *testing.T) {
 		}
 		if string(got) != string(want) {
 			t.Errorf("wholeObject(%T)\n got %s\nwant %s", v, got, want)
+		}
+	}
+	for _, v := range []any{[]string{"a"}, "text", 3} {
+		if _, err := wholeObject(v); err == nil {
+			t.Errorf("wholeObject(%#v): no error for a value that is not an object", v)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -310,8 +311,26 @@ func historyEntry(before, after any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Marshalling the pair checks and compacts both sides again, and
+	// escapes <, > and &: an import's first versions are written as they
+	// are when they hold none of those (the same bytes, without the pass).
+	if !htmlEscaped(b) && !htmlEscaped(a) {
+		return `{"after":` + jsonOrNull(a) + `,"before":` + jsonOrNull(b) + `}`, nil
+	}
 	out, err := json.Marshal(map[string]json.RawMessage{"before": b, "after": a})
 	return string(out), err
+}
+
+// htmlEscaped reports whether json.Marshal would rewrite characters of raw.
+func htmlEscaped(raw json.RawMessage) bool {
+	return bytes.ContainsAny(raw, "<>&\u2028\u2029")
+}
+
+func jsonOrNull(raw json.RawMessage) string {
+	if raw == nil {
+		return "null"
+	}
+	return string(raw)
 }
 
 func nilIfNil(v any) any {
