@@ -61,15 +61,15 @@ func (c *copier) copy(ctx context.Context, table string, cols []string, rows [][
 }
 
 // insertModels stores models: with COPY inside a PostgreSQL transaction,
-// otherwise in multi-row INSERT statements of perStatement rows.
-func insertModels[T any](ctx context.Context, idb bun.IDB, models []T, perStatement int) error {
+// otherwise in multi-row INSERT statements of rowsPerInsert rows.
+func insertModels[T any](ctx context.Context, idb bun.IDB, models []T) error {
 	if copierFor(ctx, idb) != nil && len(models) >= copyMinRows {
 		cols, rows := modelRows(idb, models)
 		table := idb.Dialect().Tables().Get(reflect.TypeFor[T]())
 		return insertRows(ctx, idb, table.Name, cols, rows)
 	}
-	for start := 0; start < len(models); start += perStatement {
-		chunk := models[start:min(start+perStatement, len(models))]
+	for start := 0; start < len(models); start += rowsPerInsert {
+		chunk := models[start:min(start+rowsPerInsert, len(models))]
 		if _, err := idb.NewInsert().Model(&chunk).Exec(ctx); err != nil {
 			return fmt.Errorf("insert %d rows: %w", len(chunk), err)
 		}

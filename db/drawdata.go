@@ -308,10 +308,10 @@ type TaskMember struct {
 
 // InsertTasks stores tasks and their members (COPY on PostgreSQL).
 func InsertTasks(ctx context.Context, idb bun.IDB, tasks []Task, members []TaskMember) error {
-	if err := insertModels(ctx, idb, tasks, 1000); err != nil {
+	if err := insertModels(ctx, idb, tasks); err != nil {
 		return fmt.Errorf("store tasks: %w", err)
 	}
-	if err := insertModels(ctx, idb, members, 2000); err != nil {
+	if err := insertModels(ctx, idb, members); err != nil {
 		return fmt.Errorf("store task members: %w", err)
 	}
 	return nil

@@ -460,8 +460,7 @@ func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	for i, r := range recs {
 		objs[i] = r.Object
 	}
-	// 1,000 rows of 18 columns stay under SQLite's 32,766 parameters.
-	if err := insertModels(ctx, idb, objs, 1000); err != nil {
+	if err := insertModels(ctx, idb, objs); err != nil {
 		return fmt.Errorf("store objects: %w", err)
 	}
 	return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
@@ -602,9 +601,17 @@ func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	return insertRows(ctx, idb, "object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions)
 }
 
+// rowsPerInsert is the size of the multi-row INSERT statements of bulk
+// writes (SQLite, and small ones on PostgreSQL). SQLite keeps, for each
+// statement, the first image of every page it changes in a statement
+// journal: at 500 rows one statement changes thousands of index pages, and
+// the journal was about 17 MB of an import's peak memory; 100-row
+// statements take no longer (docs/benchmarks.md).
+const rowsPerInsert = 100
+
 // insertRows inserts rows of plain values, in the order of cols: with COPY
 // inside a PostgreSQL transaction when there are many, otherwise in
-// multi-row statements of at most 500 rows, each value written into the
+// multi-row statements of rowsPerInsert rows, each value written into the
 // statement by the store's own quoting (as bun does with arguments) without
 // a pass over placeholders.
 func insertRows(ctx context.Context, idb bun.IDB, table string, cols []string, rows [][]any) error {
@@ -615,8 +622,8 @@ func insertRows(ctx context.Context, idb bun.IDB, table string, cols []string, r
 	// table and cols are this package's own names, never input.
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	var q []byte
-	for start := 0; start < len(rows); start += 500 {
-		chunk := rows[start:min(start+500, len(rows))]
+	for start := 0; start < len(rows); start += rowsPerInsert {
+		chunk := rows[start:min(start+rowsPerInsert, len(rows))]
 		q = append(q[:0], head...)
 		for i, r := range chunk {
 			if i > 0 {

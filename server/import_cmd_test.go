@@ -189,4 +189,49 @@ func importAcrossBatches(t *testing.T, kind db.Kind) {
 	if code != 1 || !strings.HasSuffix(strings.TrimSpace(out), "created 0, updated 0, unchanged 9498, rejected 2") {
 		t.Errorf("importing again: exit %d\n%s", code, out)
 	}
+	// A third import renames every object and changes its links: the old
+	// links and postings go with the old values.
+	renamed := strings.NewReplacer("郑州批次", "开封批次", ",C,食品经营,市场监管局、消防大队", ",B,,市场监管局").Replace(b.String())
+	if err := os.WriteFile(file, []byte(renamed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out = runCmd(t, env, "import", "objects", file)
+	if code != 1 || !strings.HasSuffix(strings.TrimSpace(out), "created 0, updated 9498, unchanged 0, rejected 2") {
+		t.Errorf("importing changes: exit %d\n%s", code, out)
+	}
+	for q, want := range map[string]int{
+		"SELECT count(*) FROM object_departments AS d JOIN objects AS o ON o.id = d.object_id WHERE o.name LIKE '开封批次%'": 9498,
+		"SELECT count(*) FROM object_tags AS g JOIN objects AS o ON o.id = g.object_id WHERE o.name LIKE '开封批次%'":        0,
+		"SELECT count(*) FROM object_versions AS v JOIN objects AS o ON o.id = v.object_id WHERE o.name LIKE '开封批次%'":    2 * 9498,
+		"SELECT count(*) FROM object_grams WHERE gram = '州批'":                                                            0,
+		"SELECT count(*) FROM object_grams WHERE gram = '封批'":                                                            9498,
+	} {
+		if got := count(q); got != want {
+			t.Errorf("%s = %d, want %d", q, got, want)
+		}
+	}
+	checkObjectLinks(t, store)
+}
+
+// checkObjectLinks fails the test when a row hanging off an object lacks
+// its object, tag or department: the store no longer checks it with
+// foreign keys (migration 0008), the db package's writes must.
+func checkObjectLinks(t *testing.T, store *db.DB) {
+	t.Helper()
+	for _, q := range []string{
+		"SELECT count(*) FROM object_tags AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.id = l.object_id)",
+		"SELECT count(*) FROM object_tags AS l WHERE NOT EXISTS (SELECT 1 FROM tags AS x WHERE x.id = l.tag_id)",
+		"SELECT count(*) FROM object_departments AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.id = l.object_id)",
+		"SELECT count(*) FROM object_departments AS l WHERE NOT EXISTS (SELECT 1 FROM departments AS x WHERE x.id = l.department_id)",
+		"SELECT count(*) FROM object_versions AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.id = l.object_id)",
+		"SELECT count(*) FROM object_grams AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.uid = l.uid)",
+	} {
+		var n int
+		if err := store.NewRaw(q).Scan(context.Background(), &n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if n != 0 {
+			t.Errorf("%d rows without their owner: %s", n, q)
+		}
+	}
 }

@@ -73,8 +73,8 @@ func New(store *db.DB) *Loaders {
 
 var wait = dataloadgen.WithWait(time.Millisecond)
 
-// byID loads records by id; a missing id is an error (foreign keys make it
-// one).
+// byID loads records by id; a missing id is an error (the store's foreign
+// keys, or for an object's links the db package's writes, never leave one).
 func byID[T any](fetch func(context.Context, []string) ([]T, error), key func(*T) string) *dataloadgen.Loader[string, *T] {
 	return dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*T, error) {
 		rows, err := fetch(ctx, ids)
