@@ -127,7 +127,6 @@ func wholeObject(v any) (json.RawMessage, error) {
 		if err := json.Unmarshal(raw, &fields); err != nil {
 			return nil, fmt.Errorf("%T does not marshal to a JSON object", v)
 		}
-		members = members[:0]
 		for k, val := range fields {
 			key, err := marshalCanonical(k)
 			if err != nil {
