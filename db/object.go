@@ -13,7 +13,6 @@ import (
 	"unicode"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/schema"
 )
 
 // Object is an entry of the object library (检查对象名录库).
@@ -460,10 +459,12 @@ func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 	for i, r := range recs {
 		objs[i] = r.Object
 	}
-	if err := insertModels(ctx, idb, objs); err != nil {
+	steps := append([]func() (bulkRows, error){func() (bulkRows, error) { return modelRows(idb, objs), nil }},
+		objectExtras(recs, actor, source, changes, nil)...)
+	if err := bulkInsert(ctx, idb, steps...); err != nil {
 		return fmt.Errorf("store objects: %w", err)
 	}
-	return writeObjectExtras(ctx, idb, recs, actor, source, changes, nil)
+	return nil
 }
 
 // UpdateObjects writes changed objects, replaces their links (and their
@@ -487,7 +488,10 @@ func UpdateObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
 	}
-	return writeObjectExtras(ctx, idb, recs, actor, source, func() ([]string, error) { return changes, nil }, renamed)
+	if err := bulkInsert(ctx, idb, objectExtras(recs, actor, source, func() ([]string, error) { return changes, nil }, renamed)...); err != nil {
+		return fmt.Errorf("store objects: %w", err)
+	}
+	return nil
 }
 
 // dropRenamedPostings deletes the postings of the objects whose stored name
@@ -551,98 +555,55 @@ func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord)
 	return renamed, flush()
 }
 
-// writeObjectExtras inserts the links and history of objects, and the
-// search postings of those in withPostings (nil: all).
-func writeObjectExtras(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor, source string,
-	changes func() ([]string, error), withPostings map[string]bool) error {
-	var tags, depts [][]any
-	type posting struct{ gram, uid string }
-	var postings []posting
-	for _, r := range recs {
-		for _, t := range r.TagIDs {
-			tags = append(tags, []any{r.ID, t})
-		}
-		for _, d := range r.DepartmentIDs {
-			depts = append(depts, []any{r.ID, d})
-		}
-		if withPostings == nil || withPostings[r.ID] {
-			for _, g := range PostingGrams(r.Name) {
-				postings = append(postings, posting{g, r.UID})
-			}
-		}
-	}
-	// In key order, so that consecutive rows land on the same index pages.
-	slices.SortFunc(postings, func(a, b posting) int { return cmp.Or(strings.Compare(a.gram, b.gram), strings.Compare(a.uid, b.uid)) })
-	grams := make([][]any, len(postings))
-	for i, p := range postings {
-		grams[i] = []any{p.gram, p.uid}
-	}
-	for _, batch := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"object_tags", []string{"object_id", "tag_id"}, tags},
-		{"object_departments", []string{"object_id", "department_id"}, depts},
-		{"object_grams", []string{"gram", "uid"}, grams},
-	} {
-		if err := insertRows(ctx, idb, batch.table, batch.cols, batch.rows); err != nil {
-			return err
-		}
-	}
-	ch, err := changes()
-	if err != nil {
-		return err
-	}
-	versions := make([][]any, len(recs))
-	for i, r := range recs {
-		versions[i] = []any{r.ID, r.Version, r.UpdatedAt, actor, source, ch[i]}
-	}
-	return insertRows(ctx, idb, "object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, versions)
-}
-
-// rowsPerInsert is the size of the multi-row INSERT statements of bulk
-// writes (SQLite, and small ones on PostgreSQL). SQLite keeps, for each
-// statement, the first image of every page it changes in a statement
-// journal: at 500 rows one statement changes thousands of index pages, and
-// the journal was about 17 MB of an import's peak memory; 100-row
-// statements take no longer (docs/benchmarks.md).
-const rowsPerInsert = 100
-
-// insertRows inserts rows of plain values, in the order of cols: with COPY
-// inside a PostgreSQL transaction when there are many, otherwise in
-// multi-row statements of rowsPerInsert rows, each value written into the
-// statement by the store's own quoting (as bun does with arguments) without
-// a pass over placeholders.
-func insertRows(ctx context.Context, idb bun.IDB, table string, cols []string, rows [][]any) error {
-	if c := copierFor(ctx, idb); c != nil && len(rows) >= copyMinRows {
-		return c.copy(ctx, table, cols, rows)
-	}
-	gen := schema.NewQueryGen(idb.Dialect())
-	// table and cols are this package's own names, never input.
-	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	var q []byte
-	for start := 0; start < len(rows); start += rowsPerInsert {
-		chunk := rows[start:min(start+rowsPerInsert, len(rows))]
-		q = append(q[:0], head...)
-		for i, r := range chunk {
-			if i > 0 {
-				q = append(q, ", "...)
-			}
-			q = append(q, '(')
-			for j, v := range r {
-				if j > 0 {
-					q = append(q, ", "...)
+// objectExtras are the bulkInsert steps of the links and history of
+// objects, and of the search postings of those in withPostings (nil: all).
+func objectExtras(recs []*ObjectRecord, actor, source string, changes func() ([]string, error), withPostings map[string]bool) []func() (bulkRows, error) {
+	links := func(table, col string, ids func(*ObjectRecord) []string) func() (bulkRows, error) {
+		return func() (bulkRows, error) {
+			var rows [][]any
+			for _, r := range recs {
+				for _, id := range ids(r) {
+					rows = append(rows, []any{r.ID, id})
 				}
-				q = gen.Append(q, v)
 			}
-			q = append(q, ')')
-		}
-		if _, err := idb.ExecContext(ctx, string(q)); err != nil {
-			return fmt.Errorf("insert into %s: %w", table, err)
+			return plainRows(table, []string{"object_id", col}, rows), nil
 		}
 	}
-	return nil
+	postings := func() (bulkRows, error) {
+		type posting struct{ gram, uid string }
+		var ps []posting
+		for _, r := range recs {
+			if withPostings == nil || withPostings[r.ID] {
+				for _, g := range PostingGrams(r.Name) {
+					ps = append(ps, posting{g, r.UID})
+				}
+			}
+		}
+		// In key order, so that consecutive rows land on the same index pages.
+		slices.SortFunc(ps, func(a, b posting) int { return cmp.Or(strings.Compare(a.gram, b.gram), strings.Compare(a.uid, b.uid)) })
+		rows := make([][]any, len(ps))
+		for i, p := range ps {
+			rows[i] = []any{p.gram, p.uid}
+		}
+		return plainRows("object_grams", []string{"gram", "uid"}, rows), nil
+	}
+	versions := func() (bulkRows, error) {
+		ch, err := changes()
+		if err != nil {
+			return bulkRows{}, err
+		}
+		rows := make([][]any, len(recs))
+		for i, r := range recs {
+			rows[i] = []any{r.ID, r.Version, r.UpdatedAt, actor, source, ch[i]}
+		}
+		return plainRows("object_versions", []string{"object_id", "version", "changed_at", "actor", "source", "data"}, rows), nil
+	}
+	return []func() (bulkRows, error){
+		links("object_tags", "tag_id", func(r *ObjectRecord) []string { return r.TagIDs }),
+		links("object_departments", "department_id", func(r *ObjectRecord) []string { return r.DepartmentIDs }),
+		postings,
+		versions,
+	}
 }
 
 // RecordVersion is one entry of a record's history.

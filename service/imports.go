@@ -587,6 +587,7 @@ type txGroup struct {
 	db      *db.DB
 	maxRows int
 	tx      *bun.Tx
+	ctx     context.Context // of the open transaction (db.Begin)
 	rows    int
 	// committed runs for each batch of the transaction once it commits.
 	committed []func()
@@ -597,13 +598,13 @@ type txGroup struct {
 // once the batch has been committed.
 func (g *txGroup) add(ctx context.Context, n int, store func(context.Context, bun.IDB) error, committed func()) error {
 	if g.tx == nil {
-		tx, err := g.db.BeginTx(ctx, nil)
+		txCtx, tx, err := g.db.Begin(ctx)
 		if err != nil {
 			return fmt.Errorf("begin import transaction: %w", err)
 		}
-		g.tx, g.rows = &tx, 0
+		g.ctx, g.tx, g.rows = txCtx, &tx, 0
 	}
-	if err := store(ctx, *g.tx); err != nil {
+	if err := store(g.ctx, *g.tx); err != nil {
 		g.rollback()
 		return err
 	}
