@@ -109,8 +109,8 @@ type bulkWrite struct {
 //   - otherwise in multi-row INSERT statements with each value written into
 //     the text by the store's own quoting, as bun does with arguments.
 //
-// The steps run, and the statements are made, on a goroutine one statement
-// ahead of the store executing them: on SQLite, whose one writer is an
+// The steps run, and the statements are made, on a goroutine ahead of the
+// store executing them: on SQLite, whose one writer is an
 // import's bottleneck, computing rows and converting values then overlap
 // with the store's work. A step must not use idb.
 //
@@ -128,7 +128,11 @@ func bulkInsert(ctx context.Context, idb bun.IDB, steps ...func() (bulkRows, err
 		verb = "INSERT OR FAIL INTO "
 	}
 	gen := schema.NewQueryGen(idb.Dialect())
-	writes := make(chan bulkWrite, 2)
+	// Up to 64 statements ahead: the producer shares the second core with
+	// an import's reader and history, and one or two statements ahead left
+	// SQLite waiting for it about a sixth of the time, mostly while the
+	// postings were being made.
+	writes := make(chan bulkWrite, 64)
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
