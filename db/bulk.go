@@ -122,9 +122,10 @@ type bulkWrite struct {
 // where a failed statement aborts the transaction.
 func bulkInsert(ctx context.Context, idb bun.IDB, steps ...func() (bulkRows, error)) error {
 	btx := bulkTxOf(ctx, idb)
-	sqlite := idb.Dialect().Name() == dialect.SQLite
+	copies := btx != nil && btx.conn != nil
+	bound := btx != nil && idb.Dialect().Name() == dialect.SQLite
 	verb := "INSERT INTO "
-	if btx != nil && sqlite {
+	if bound {
 		verb = "INSERT OR FAIL INTO "
 	}
 	gen := schema.NewQueryGen(idb.Dialect())
@@ -152,7 +153,7 @@ func bulkInsert(ctx context.Context, idb bun.IDB, steps ...func() (bulkRows, err
 				send(bulkWrite{err: err})
 				return
 			}
-			if btx != nil && btx.conn.Conn != nil && rows.n >= copyMinRows {
+			if copies && rows.n >= copyMinRows {
 				values := make([][]any, rows.n)
 				for i := range values {
 					values[i] = rows.values(i)
@@ -164,11 +165,19 @@ func bulkInsert(ctx context.Context, idb bun.IDB, steps ...func() (bulkRows, err
 			}
 			head := verb + rows.table + " (" + strings.Join(rows.cols, ", ") + ") VALUES "
 			tuple := "(" + strings.Repeat("?, ", len(rows.cols)-1) + "?)"
+			var full string // the text of a whole rowsPerInsert-row statement, made once
 			for start := 0; start < rows.n; start += rowsPerInsert {
 				end := min(start+rowsPerInsert, rows.n)
 				w := bulkWrite{table: rows.table}
-				if btx != nil && sqlite {
-					w.sql = head + strings.Repeat(tuple+", ", end-start-1) + tuple
+				if bound {
+					if end-start < rowsPerInsert {
+						w.sql = head + strings.Repeat(tuple+", ", end-start-1) + tuple
+					} else {
+						if full == "" {
+							full = head + strings.Repeat(tuple+", ", rowsPerInsert-1) + tuple
+						}
+						w.sql = full
+					}
 					w.args = make([]any, 0, (end-start)*len(rows.cols))
 					for i := start; i < end; i++ {
 						for _, v := range rows.values(i) {

@@ -23,7 +23,7 @@ const copyMinRows = 64
 // hooks do not reach for either.
 type bulkTx struct {
 	tx      *sql.Tx
-	conn    bun.Conn // PostgreSQL only (conn.Conn nil on SQLite)
+	conn    *bun.Conn // PostgreSQL only
 	onQuery func()
 }
 

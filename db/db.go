@@ -143,7 +143,7 @@ func (db *DB) Tx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) er
 	}
 	defer conn.Close()
 	return conn.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		return fn(context.WithValue(ctx, bulkTxKey{}, &bulkTx{tx: tx.Tx, conn: conn, onQuery: db.onQuery}), tx)
+		return fn(context.WithValue(ctx, bulkTxKey{}, &bulkTx{tx: tx.Tx, conn: &conn, onQuery: db.onQuery}), tx)
 	})
 }
 
