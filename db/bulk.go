@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/schema"
 )
 
@@ -123,7 +122,7 @@ type bulkWrite struct {
 func bulkInsert(ctx context.Context, idb bun.IDB, steps ...func() (bulkRows, error)) error {
 	btx := bulkTxOf(ctx, idb)
 	copies := btx != nil && btx.conn != nil
-	bound := btx != nil && idb.Dialect().Name() == dialect.SQLite
+	bound := btx != nil && onSQLite(idb)
 	verb := "INSERT INTO "
 	if bound {
 		verb = "INSERT OR FAIL INTO "

@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -178,3 +179,6 @@ func IsUniqueViolation(err error) bool {
 	return strings.Contains(s, "SQLSTATE 23505") || strings.Contains(s, "UNIQUE constraint failed") ||
 		strings.Contains(s, "duplicate key value")
 }
+
+// onSQLite says whether idb works on the embedded store.
+func onSQLite(idb bun.IDB) bool { return idb.Dialect().Name() == dialect.SQLite }

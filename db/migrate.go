@@ -15,7 +15,9 @@ import (
 // Migrations are append-only: a file, once released, is never edited; a
 // change is a new file with the next number. Each file is plain SQL that both
 // stores accept (TEXT ids, TIMESTAMPTZ, BOOLEAN, BIGINT), statements separated
-// by lines holding only "--split".
+// by lines holding only "--split". A statement holding a line "--store sqlite"
+// or "--store postgres" runs on that store only: for what one store does its
+// own way (SQLite's search index, migration 0009).
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -49,6 +51,11 @@ func Migrations() ([]Migration, error) {
 		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
 		if err != nil {
 			return nil, err
+		}
+		for i, stmt := range splitStatements(string(body)) {
+			if k := statementStore(stmt); k != "" && k != SQLite && k != Postgres {
+				return nil, fmt.Errorf("migration %s statement %d: unknown store %q (sqlite or postgres)", name, i+1, k)
+			}
 		}
 		out = append(out, Migration{Version: v, Name: rest, SQL: string(body)})
 	}
@@ -92,6 +99,9 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 				continue
 			}
 			for i, stmt := range splitStatements(m.SQL) {
+				if only := statementStore(stmt); only != "" && only != db.Kind {
+					continue
+				}
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
 				}
@@ -128,6 +138,16 @@ func (db *DB) Pending(ctx context.Context) ([]int, error) {
 		}
 	}
 	return out, nil
+}
+
+// statementStore is the store a statement is for ("" for both).
+func statementStore(stmt string) Kind {
+	for line := range strings.Lines(stmt) {
+		if k, ok := strings.CutPrefix(strings.TrimSpace(line), "--store "); ok {
+			return Kind(strings.TrimSpace(k))
+		}
+	}
+	return ""
 }
 
 func splitStatements(sql string) []string {

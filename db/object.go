@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -101,6 +102,14 @@ func codePrefix(q *bun.SelectQuery, column, code string) *bun.SelectQuery {
 // company names share. A single character is matched on the name alone; a
 // long alphanumeric query (8 characters or more) is taken as the start of a
 // uid.
+//
+// On SQLite the postings are kept in an FTS5 index instead (migration
+// 0009): one row per object whose tokens are its posting bigrams. FTS5
+// returns the objects holding every bigram of the fragment, in no useful
+// order, so there a search whose bigrams occur together in at most
+// sparseMatches names takes those objects and orders them by uid, and a
+// denser one walks the objects in uid order, where it meets a match at
+// least every few rows at the library sizes the embedded store is for.
 
 // stopGrams are the bigrams of the legal-form words that most names of
 // market entities end with (有限公司, 股份有限公司, 有限责任公司). They get no
@@ -122,6 +131,23 @@ var commonBigrams = map[string]bool{
 	"有限": true, "限公": true, "公司": true, "郑州": true, "河南": true, "南省": true, "股份": true, "份有": true,
 	"科技": true, "技有": true, "经济": true, "济技": true, "技术": true, "术开": true, "开发": true, "发区": true,
 	"商贸": true, "贸有": true, "州经": true, "开区": true, "经开": true, "责任": true, "任公": true,
+}
+
+// sparseMatches bounds the objects an SQLite search reads from the search
+// index and orders itself (a few milliseconds' work).
+const sparseMatches = 10000
+
+// searchToken is a bigram's token in SQLite's object_search: the hex of its
+// UTF-8 in upper case, as SQL's hex() writes it (migration 0009).
+func searchToken(gram string) string { return strings.ToUpper(hex.EncodeToString([]byte(gram))) }
+
+// searchMatch is the FTS5 query for the objects holding every one of grams.
+func searchMatch(grams []string) string {
+	parts := make([]string, len(grams))
+	for i, g := range grams {
+		parts[i] = `"` + searchToken(g) + `"`
+	}
+	return strings.Join(parts, " ")
 }
 
 // searchPlan says how a search text is matched.
@@ -156,11 +182,28 @@ func planSearch(search string) searchPlan {
 // objectQuery starts a listing of objects matching f: from the search
 // postings when there is a name fragment, else from the objects. It
 // returns the query and the uid column to order and page on.
-func (f ObjectFilter) objectQuery(idb bun.IDB) (*bun.SelectQuery, string) {
+func (f ObjectFilter) objectQuery(ctx context.Context, idb bun.IDB) (*bun.SelectQuery, string, error) {
 	p := planSearch(f.Search)
 	var q *bun.SelectQuery
 	uid := "o.uid"
 	switch {
+	case p.gram != "" && onSQLite(idb):
+		q = idb.NewSelect().TableExpr("objects AS o").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
+		// The common bigrams narrow little and have the longest lists; a
+		// fragment of them only is dense.
+		rare := slices.DeleteFunc(PostingGrams(NormalizeSearch(f.Search)), func(g string) bool { return commonBigrams[g] })
+		if len(rare) == 0 {
+			break
+		}
+		match := searchMatch(rare)
+		var n int
+		if err := idb.NewRaw("SELECT COUNT(*) FROM (SELECT 1 FROM object_search WHERE object_search MATCH ? LIMIT ?) AS m",
+			match, sparseMatches+1).Scan(ctx, &n); err != nil {
+			return nil, "", fmt.Errorf("search index: %w", err)
+		}
+		if n <= sparseMatches {
+			q = q.Where("o.uid IN (SELECT uid FROM object_search WHERE object_search MATCH ?)", match)
+		}
 	case p.gram != "":
 		q = idb.NewSelect().TableExpr("object_grams AS g").Join("JOIN objects AS o ON o.uid = g.uid").
 			Where("g.gram = ?", p.gram).Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
@@ -172,7 +215,7 @@ func (f ObjectFilter) objectQuery(idb bun.IDB) (*bun.SelectQuery, string) {
 	default:
 		q = idb.NewSelect().TableExpr("objects AS o")
 	}
-	return f.apply(q), uid
+	return f.apply(q), uid, nil
 }
 
 // NormalizeSearch trims a query and folds full-width ASCII to half-width.
@@ -226,10 +269,13 @@ func Bigrams(s string) []string {
 // uid, and whether more follow.
 func ListObjects(ctx context.Context, idb bun.IDB, f ObjectFilter, first int, afterUID string) ([]Object, bool, error) {
 	var out []Object
-	if p := planSearch(f.Search); p.gram != "" {
+	if p := planSearch(f.Search); p.gram != "" && !onSQLite(idb) {
 		return listByPostings(ctx, idb, f, p, first, afterUID)
 	}
-	q, uid := f.objectQuery(idb)
+	q, uid, err := f.objectQuery(ctx, idb)
+	if err != nil {
+		return nil, false, err
+	}
 	q = q.ColumnExpr("o.*").OrderExpr(uid).Limit(int64(first + 1))
 	if afterUID != "" {
 		q = q.Where(uid+" > ?", afterUID)
@@ -349,7 +395,10 @@ func EachObject(ctx context.Context, idb bun.IDB, f ObjectFilter, fn func([]Obje
 
 // CountObjects counts the objects matching f.
 func CountObjects(ctx context.Context, idb bun.IDB, f ObjectFilter) (int, error) {
-	q, _ := f.objectQuery(idb)
+	q, _, err := f.objectQuery(ctx, idb)
+	if err != nil {
+		return 0, err
+	}
 	n, err := q.Count(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("count objects: %w", err)
@@ -460,7 +509,7 @@ func InsertObjectsThen(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, a
 		objs[i] = r.Object
 	}
 	steps := append([]func() (bulkRows, error){func() (bulkRows, error) { return modelRows(idb, objs), nil }},
-		objectExtras(recs, actor, source, changes, nil)...)
+		objectExtras(idb, recs, actor, source, changes, nil)...)
 	if err := bulkInsert(ctx, idb, steps...); err != nil {
 		return fmt.Errorf("store objects: %w", err)
 	}
@@ -488,7 +537,7 @@ func UpdateObjects(ctx context.Context, idb bun.IDB, recs []*ObjectRecord, actor
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
 	}
-	if err := bulkInsert(ctx, idb, objectExtras(recs, actor, source, func() ([]string, error) { return changes, nil }, renamed)...); err != nil {
+	if err := bulkInsert(ctx, idb, objectExtras(idb, recs, actor, source, func() ([]string, error) { return changes, nil }, renamed)...); err != nil {
 		return fmt.Errorf("store objects: %w", err)
 	}
 	return nil
@@ -518,23 +567,38 @@ func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord)
 	renamed := map[string]bool{}
 	const perStatement = 200
 	var uids []string
+	var oldGrams [][]string // per uid, for SQLite
 	grams := map[string]bool{}
 	flush := func() error {
 		if len(uids) == 0 {
 			return nil
 		}
-		gs := make([]string, 0, len(grams))
-		for g := range grams {
-			gs = append(gs, g)
+		var err error
+		if onSQLite(idb) {
+			// Each object's index row is the one holding its uid among the
+			// rows holding all of its old bigrams.
+			parts := make([]string, len(uids))
+			args := make([]any, 0, 2*len(uids))
+			for i, uid := range uids {
+				parts[i] = "SELECT rowid FROM object_search WHERE object_search MATCH ? AND uid = ?"
+				args = append(args, searchMatch(oldGrams[i]), uid)
+			}
+			_, err = idb.NewRaw("DELETE FROM object_search WHERE rowid IN ("+strings.Join(parts, " UNION ALL ")+")", args...).Exec(ctx)
+		} else {
+			gs := make([]string, 0, len(grams))
+			for g := range grams {
+				gs = append(gs, g)
+			}
+			// (gram, uid) of a renamed object is one of its old postings only
+			// when gram is one of its old bigrams: deleting the cross product
+			// of the batch's uids and bigrams removes exactly those.
+			_, err = idb.NewDelete().TableExpr("object_grams").Where("uid IN (?)", bun.In(uids)).
+				Where("gram IN (?)", bun.In(gs)).Exec(ctx)
 		}
-		// (gram, uid) of a renamed object is one of its old postings only
-		// when gram is one of its old bigrams: deleting the cross product
-		// of the batch's uids and bigrams removes exactly those.
-		if _, err := idb.NewDelete().TableExpr("object_grams").Where("uid IN (?)", bun.In(uids)).
-			Where("gram IN (?)", bun.In(gs)).Exec(ctx); err != nil {
+		if err != nil {
 			return fmt.Errorf("clear postings: %w", err)
 		}
-		uids, grams = uids[:0], map[string]bool{}
+		uids, oldGrams, grams = uids[:0], oldGrams[:0], map[string]bool{}
 		return nil
 	}
 	for _, o := range stored {
@@ -542,8 +606,12 @@ func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord)
 			continue
 		}
 		renamed[o.ID] = true
-		uids = append(uids, o.UID)
-		for _, g := range PostingGrams(o.Name) {
+		old := PostingGrams(o.Name)
+		if len(old) == 0 {
+			continue // it has none
+		}
+		uids, oldGrams = append(uids, o.UID), append(oldGrams, old)
+		for _, g := range old {
 			grams[g] = true
 		}
 		if len(uids) == perStatement {
@@ -555,9 +623,38 @@ func dropRenamedPostings(ctx context.Context, idb bun.IDB, recs []*ObjectRecord)
 	return renamed, flush()
 }
 
+// PostingUIDs returns, in order, the uids of the objects holding search
+// postings for gram: for checks of the search index.
+func PostingUIDs(ctx context.Context, idb bun.IDB, gram string) ([]string, error) {
+	q := idb.NewSelect().TableExpr("object_grams").Column("uid").Where("gram = ?", gram)
+	if onSQLite(idb) {
+		q = idb.NewSelect().TableExpr("object_search").Column("uid").Where("object_search MATCH ?", searchMatch([]string{gram}))
+	}
+	var out []string
+	if err := q.OrderExpr("uid").Scan(ctx, &out); err != nil {
+		return nil, fmt.Errorf("postings of %s: %w", gram, err)
+	}
+	return out, nil
+}
+
+// OrphanPostings counts the search postings whose object is missing: the
+// store does not check them with a foreign key, the db package's writes must.
+func OrphanPostings(ctx context.Context, idb bun.IDB) (int, error) {
+	table := "object_grams"
+	if onSQLite(idb) {
+		table = "object_search"
+	}
+	n, err := idb.NewSelect().TableExpr(table + " AS p").
+		Where("NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.uid = p.uid)").Count(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("count orphan postings: %w", err)
+	}
+	return int(n), nil
+}
+
 // objectExtras are the bulkInsert steps of the links and history of
 // objects, and of the search postings of those in withPostings (nil: all).
-func objectExtras(recs []*ObjectRecord, actor, source string, changes func() ([]string, error), withPostings map[string]bool) []func() (bulkRows, error) {
+func objectExtras(idb bun.IDB, recs []*ObjectRecord, actor, source string, changes func() ([]string, error), withPostings map[string]bool) []func() (bulkRows, error) {
 	links := func(table, col string, ids func(*ObjectRecord) []string) func() (bulkRows, error) {
 		return func() (bulkRows, error) {
 			var rows [][]any
@@ -570,6 +667,21 @@ func objectExtras(recs []*ObjectRecord, actor, source string, changes func() ([]
 		}
 	}
 	postings := func() (bulkRows, error) {
+		if onSQLite(idb) {
+			var rows [][]any
+			for _, r := range recs {
+				if withPostings == nil || withPostings[r.ID] {
+					if grams := PostingGrams(r.Name); len(grams) > 0 {
+						tokens := make([]string, len(grams))
+						for i, g := range grams {
+							tokens[i] = searchToken(g)
+						}
+						rows = append(rows, []any{strings.Join(tokens, " "), r.UID})
+					}
+				}
+			}
+			return plainRows("object_search", []string{"grams", "uid"}, rows), nil
+		}
 		type posting struct{ gram, uid string }
 		var ps []posting
 		for _, r := range recs {

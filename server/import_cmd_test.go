@@ -181,11 +181,21 @@ func importAcrossBatches(t *testing.T, kind db.Kind) {
 		"SELECT count(*) FROM object_departments AS d JOIN objects AS o ON o.id = d.object_id WHERE o.name LIKE '郑州批次%'": 2 * stored,
 		"SELECT count(*) FROM object_tags AS g JOIN objects AS o ON o.id = g.object_id WHERE o.name LIKE '郑州批次%'":        stored,
 		"SELECT count(*) FROM object_versions AS v JOIN objects AS o ON o.id = v.object_id WHERE o.name LIKE '郑州批次%'":    stored,
-		"SELECT count(*) FROM object_grams WHERE gram = '批次'":                                                            stored,
 	} {
 		if got := count(q); got != want {
 			t.Errorf("%s = %d, want %d", q, got, want)
 		}
+	}
+	postings := func(gram string) int {
+		t.Helper()
+		uids, err := db.PostingUIDs(context.Background(), store, gram)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(uids)
+	}
+	if n := postings("批次"); n != stored {
+		t.Errorf("%d objects with postings for 批次, want %d", n, stored)
 	}
 	code, out = runCmd(t, env, "import", "objects", file)
 	if code != 1 || !strings.HasSuffix(strings.TrimSpace(out), fmt.Sprintf("created 0, updated 0, unchanged %d, rejected 2", stored)) {
@@ -205,12 +215,13 @@ func importAcrossBatches(t *testing.T, kind db.Kind) {
 		"SELECT count(*) FROM object_departments AS d JOIN objects AS o ON o.id = d.object_id WHERE o.name LIKE '开封批次%'": stored,
 		"SELECT count(*) FROM object_tags AS g JOIN objects AS o ON o.id = g.object_id WHERE o.name LIKE '开封批次%'":        0,
 		"SELECT count(*) FROM object_versions AS v JOIN objects AS o ON o.id = v.object_id WHERE o.name LIKE '开封批次%'":    2 * stored,
-		"SELECT count(*) FROM object_grams WHERE gram = '州批'":                                                            0,
-		"SELECT count(*) FROM object_grams WHERE gram = '封批'":                                                            stored,
 	} {
 		if got := count(q); got != want {
 			t.Errorf("%s = %d, want %d", q, got, want)
 		}
+	}
+	if n, m := postings("州批"), postings("封批"); n != 0 || m != stored {
+		t.Errorf("postings after the rename: 州批 %d, 封批 %d, want 0 and %d", n, m, stored)
 	}
 	checkObjectLinks(t, store)
 }
@@ -226,7 +237,6 @@ func checkObjectLinks(t *testing.T, store *db.DB) {
 		"SELECT count(*) FROM object_departments AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.id = l.object_id)",
 		"SELECT count(*) FROM object_departments AS l WHERE NOT EXISTS (SELECT 1 FROM departments AS x WHERE x.id = l.department_id)",
 		"SELECT count(*) FROM object_versions AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.id = l.object_id)",
-		"SELECT count(*) FROM object_grams AS l WHERE NOT EXISTS (SELECT 1 FROM objects AS o WHERE o.uid = l.uid)",
 	} {
 		var n int
 		if err := store.NewRaw(q).Scan(context.Background(), &n); err != nil {
@@ -235,5 +245,8 @@ func checkObjectLinks(t *testing.T, store *db.DB) {
 		if n != 0 {
 			t.Errorf("%d rows without their owner: %s", n, q)
 		}
+	}
+	if n, err := db.OrphanPostings(context.Background(), store); err != nil || n != 0 {
+		t.Errorf("%d search postings without their object (%v)", n, err)
 	}
 }
