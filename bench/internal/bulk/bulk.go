@@ -1,6 +1,6 @@
 // Package bulk loads generated objects into a migrated PostgreSQL database
 // with COPY, writing the rows the import pipeline would write for them:
-// objects, object_tags, object_departments, object_grams (db.Bigrams of the
+// objects, object_tags, object_departments, object_grams (db.PostingGrams of the
 // name) and the first object_versions entry (the same before/after JSON).
 // It is for benchmarks only: it skips the audit entry and the import job.
 // The database needs the demo departments and tags (suiji seed --demo).
