@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,11 @@ func Migrations() ([]Migration, error) {
 // an advisory lock makes concurrent replicas wait for each other; on SQLite
 // the transaction starts as BEGIN IMMEDIATE, which does the same.
 // It returns the versions it applied.
-func (db *DB) Migrate(ctx context.Context) ([]int, error) {
+func (db *DB) Migrate(ctx context.Context) ([]int, error) { return db.migrateTo(ctx, math.MaxInt) }
+
+// migrateTo applies the pending migrations up to version last: tests of an
+// upgrade start from an older schema with it.
+func (db *DB) migrateTo(ctx context.Context, last int) ([]int, error) {
 	all, err := Migrations()
 	if err != nil {
 		return nil, err
@@ -95,7 +100,7 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 			done[v] = true
 		}
 		for _, m := range all {
-			if done[m.Version] {
+			if done[m.Version] || m.Version > last {
 				continue
 			}
 			for i, stmt := range splitStatements(m.SQL) {
