@@ -152,9 +152,10 @@ func searchMatch(grams []string) string {
 
 // searchPlan says how a search text is matched.
 type searchPlan struct {
-	gram     string // drive from this bigram's postings ("" when none)
-	nameLike string // confirm on the name
-	uidLike  string // or match uids from their start
+	gram     string   // drive from this bigram's postings ("" when none)
+	rare     []string // the posting bigrams not among commonBigrams (SQLite matches them)
+	nameLike string   // confirm on the name
+	uidLike  string   // or match uids from their start
 }
 
 func planSearch(search string) searchPlan {
@@ -167,13 +168,11 @@ func planSearch(search string) searchPlan {
 	}
 	p := searchPlan{nameLike: "%" + escapeLike(s) + "%"}
 	grams := PostingGrams(s)
-	for _, g := range grams {
-		if !commonBigrams[g] {
-			p.gram = g
-			break
-		}
-	}
-	if p.gram == "" && len(grams) > 0 {
+	p.rare = slices.DeleteFunc(slices.Clone(grams), func(g string) bool { return commonBigrams[g] })
+	switch {
+	case len(p.rare) > 0:
+		p.gram = p.rare[0]
+	case len(grams) > 0:
 		p.gram = grams[0]
 	}
 	return p
@@ -191,11 +190,10 @@ func (f ObjectFilter) objectQuery(ctx context.Context, idb bun.IDB) (*bun.Select
 		q = idb.NewSelect().TableExpr("objects AS o").Where("o.name LIKE ? ESCAPE '\\'", p.nameLike)
 		// The common bigrams narrow little and have the longest lists; a
 		// fragment of them only is dense.
-		rare := slices.DeleteFunc(PostingGrams(NormalizeSearch(f.Search)), func(g string) bool { return commonBigrams[g] })
-		if len(rare) == 0 {
+		if len(p.rare) == 0 {
 			break
 		}
-		match := searchMatch(rare)
+		match := searchMatch(p.rare)
 		var n int
 		if err := idb.NewRaw("SELECT COUNT(*) FROM (SELECT 1 FROM object_search WHERE object_search MATCH ? LIMIT ?) AS m",
 			match, sparseMatches+1).Scan(ctx, &n); err != nil {

@@ -20,42 +20,17 @@ import (
 func TestSearchWalksPostingsAcrossChunks(t *testing.T) {
 	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
 		ctx := context.Background()
-		now := db.Now()
 		var recs []*db.ObjectRecord
-		var changes []string
 		for i := range 3000 {
-			name := fmt.Sprintf("郑州测试%04d有限公司", i)
 			risk := "A"
 			if i%700 == 0 {
 				risk = "D" // 5 of 3000, far apart in uid order
 			}
-			recs = append(recs, &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(),
-				UID: fmt.Sprintf("LIB-%06d", i), Kind: "OTHER", Name: name, RiskClass: risk, Active: true,
-				Version: 1, CreatedAt: now, UpdatedAt: now}})
-			changes = append(changes, "{}")
+			recs = append(recs, testObject(fmt.Sprintf("LIB-%06d", i), fmt.Sprintf("郑州测试%04d有限公司", i), risk))
 		}
-		err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-			return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		storeObjects(t, store, recs)
 		f := db.ObjectFilter{Search: "测试", RiskClasses: []string{"D"}}
-		var got []string
-		after := ""
-		for pages := 0; pages < 10; pages++ {
-			page, more, err := db.ListObjects(ctx, store, f, 2, after)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, o := range page {
-				got = append(got, o.UID)
-			}
-			if !more {
-				break
-			}
-			after = page[len(page)-1].UID
-		}
+		got := searchAll(t, store, f, 2, 10)
 		want := "[LIB-000000 LIB-000700 LIB-001400 LIB-002100 LIB-002800]"
 		if fmt.Sprint(got) != want {
 			t.Errorf("paged search found %v, want %s", got, want)
@@ -76,9 +51,7 @@ func TestSearchWalksPostingsAcrossChunks(t *testing.T) {
 func TestRarestGramProbesWhereTheWalkStarts(t *testing.T) {
 	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
 		ctx := context.Background()
-		now := db.Now()
 		var recs []*db.ObjectRecord
-		var changes []string
 		for i := range 3000 {
 			first, second := "戊己", "庚辛"
 			if i < 2500 {
@@ -87,26 +60,20 @@ func TestRarestGramProbesWhereTheWalkStarts(t *testing.T) {
 			if i%2 == 0 {
 				second = "丙丁" // every other object
 			}
-			recs = append(recs, &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(),
-				UID: fmt.Sprintf("LIB-%06d", i), Kind: "OTHER", Name: "郑州" + first + "·" + second, RiskClass: "A",
-				Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}})
-			changes = append(changes, "{}")
+			recs = append(recs, testObject(fmt.Sprintf("LIB-%06d", i), "郑州"+first+"·"+second, "A"))
 		}
-		if err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-			return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
-		}); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range []struct{ name, after, want string }{
+		storeObjects(t, store, recs)
+		probes := []struct{ name, after, want string }{
 			// Both lists are longer than the probe: 丙丁's 1,024th posting
 			// is farther in uid order.
 			{"from the start", "", "丙丁"},
 			{"甲乙 nearly done", "LIB-002400", "甲乙"},
 			{"nothing left of 甲乙", "LIB-002499", "甲乙"},
-		} {
-			if store.Kind == db.SQLite {
-				break // its search index intersects the bigrams' lists itself
-			}
+		}
+		if store.Kind == db.SQLite {
+			probes = nil // its search index intersects the bigrams' lists itself
+		}
+		for _, c := range probes {
 			got, err := db.RarestGram(ctx, store, []string{"甲乙", "丙丁"}, c.after)
 			if err != nil {
 				t.Fatal(err)
@@ -129,40 +96,21 @@ func TestRarestGramProbesWhereTheWalkStarts(t *testing.T) {
 func TestRenameReplacesPostings(t *testing.T) {
 	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
 		ctx := context.Background()
-		now := db.Now()
-		mk := func(uid, name string) *db.ObjectRecord {
-			return &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(), UID: uid, Kind: "OTHER",
-				Name: name, RiskClass: "A", Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}}
-		}
-		a, b, c := mk("LIB-A", "郑州鑫源食品有限公司"), mk("LIB-B", "郑州鑫源食品超市"), mk("LIB-C", "郑州宏达商贸有限公司")
-		write := func(f func(context.Context, bun.Tx) error) {
-			t.Helper()
-			if err := store.Tx(ctx, f); err != nil {
-				t.Fatal(err)
-			}
-		}
-		write(func(ctx context.Context, tx bun.Tx) error {
-			return db.InsertObjects(ctx, tx, []*db.ObjectRecord{a, b, c}, "test", "test", []string{"{}", "{}", "{}"})
-		})
+		a, b, c := testObject("LIB-A", "郑州鑫源食品有限公司", "A"), testObject("LIB-B", "郑州鑫源食品超市", "A"), testObject("LIB-C", "郑州宏达商贸有限公司", "A")
+		storeObjects(t, store, []*db.ObjectRecord{a, b, c})
 		a.Name, a.Version = "郑州嘉禾烩面馆", 2
 		c.Address, c.Version = "经开区第一大街1号", 2 // same name
-		write(func(ctx context.Context, tx bun.Tx) error {
+		if err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
 			return db.UpdateObjects(ctx, tx, []*db.ObjectRecord{a, c}, "test", "test", []string{"{}", "{}"})
-		})
+		}); err != nil {
+			t.Fatal(err)
+		}
 		for _, q := range []struct{ search, want string }{
 			{"鑫源食品", "[LIB-B]"}, {"嘉禾烩面", "[LIB-A]"}, {"宏达商贸", "[LIB-C]"}, {"郑州", "[LIB-A LIB-B LIB-C]"}, {"有限", "[LIB-C]"},
 			// legal-form words have no postings: matched on the names
 			{"有限公司", "[LIB-C]"}, {"商贸有限公司", "[LIB-C]"}, {"食品超市", "[LIB-B]"},
 		} {
-			page, _, err := db.ListObjects(ctx, store, db.ObjectFilter{Search: q.search}, 10, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, o := range page {
-				got = append(got, o.UID)
-			}
-			if fmt.Sprint(got) != q.want {
+			if got := searchAll(t, store, db.ObjectFilter{Search: q.search}, 10, 1); fmt.Sprint(got) != q.want {
 				t.Errorf("search %s: %v, want %s", q.search, got, q.want)
 			}
 		}
@@ -200,25 +148,16 @@ func TestRenameReplacesPostings(t *testing.T) {
 func TestSearchDenseAndSparse(t *testing.T) {
 	dbtest.ForEachStore(t, func(t *testing.T, store *db.DB) {
 		ctx := context.Background()
-		now := db.Now()
 		var recs []*db.ObjectRecord
-		var changes []string
-		for i := range 6000 {
-			name := fmt.Sprintf("郑州测试%d号", i) // 测试 in all 6,000
+		n := db.SparseMatches + 2000 // 测试 is in every name: dense
+		for i := range n {
+			name := fmt.Sprintf("郑州测试%d号", i)
 			if i%1000 == 7 {
-				name = fmt.Sprintf("郑州测试稀有%d号", i) // 稀有 in 6
+				name = fmt.Sprintf("郑州测试稀有%d号", i) // sparse
 			}
-			risk := []string{"A", "B", "C"}[i%3]
-			recs = append(recs, &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(),
-				UID: fmt.Sprintf("LIB-%06d", (i*7919)%6000), Kind: "OTHER", Name: name, RiskClass: risk,
-				Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}})
-			changes = append(changes, "{}")
+			recs = append(recs, testObject(fmt.Sprintf("LIB-%06d", (i*7919)%n), name, []string{"A", "B", "C"}[i%3]))
 		}
-		if err := store.Tx(ctx, func(ctx context.Context, tx bun.Tx) error {
-			return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
-		}); err != nil {
-			t.Fatal(err)
-		}
+		storeObjects(t, store, recs)
 		for _, f := range []db.ObjectFilter{
 			{Search: "测试"}, {Search: "州测试9"}, {Search: "稀有"}, {Search: "测试稀有"},
 			{Search: "测试", RiskClasses: []string{"B"}}, {Search: "稀有", RiskClasses: []string{"B"}},
@@ -230,22 +169,7 @@ func TestSearchDenseAndSparse(t *testing.T) {
 				}
 			}
 			slices.Sort(want)
-			var got []string
-			after := ""
-			for {
-				page, more, err := db.ListObjects(ctx, store, f, 500, after)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, o := range page {
-					got = append(got, o.UID)
-				}
-				if !more {
-					break
-				}
-				after = page[len(page)-1].UID
-			}
-			if !slices.Equal(got, want) {
+			if got := searchAll(t, store, f, 500, n/500+2); !slices.Equal(got, want) {
 				t.Errorf("%+v: found %d objects (%.40v…), want %d (%.40v…)", f, len(got), got, len(want), want)
 			}
 			if n, err := db.CountObjects(ctx, store, f); err != nil || n != len(want) {
@@ -253,4 +177,47 @@ func TestSearchDenseAndSparse(t *testing.T) {
 			}
 		}
 	})
+}
+
+// testObject is an active object of kind OTHER at version 1.
+func testObject(uid, name, risk string) *db.ObjectRecord {
+	now := db.Now()
+	return &db.ObjectRecord{Object: db.Object{ID: uuid.Must(uuid.NewV7()).String(), UID: uid, Kind: "OTHER",
+		Name: name, RiskClass: risk, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}}
+}
+
+// storeObjects inserts recs in one transaction, as the import does.
+func storeObjects(t *testing.T, store *db.DB, recs []*db.ObjectRecord) {
+	t.Helper()
+	changes := make([]string, len(recs))
+	for i := range changes {
+		changes[i] = "{}"
+	}
+	if err := store.Tx(context.Background(), func(ctx context.Context, tx bun.Tx) error {
+		return db.InsertObjects(ctx, tx, recs, "test", "test", changes)
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// searchAll pages through the objects matching f, size at a time, for at
+// most maxPages pages, and returns their uids in the order listed.
+func searchAll(t *testing.T, store *db.DB, f db.ObjectFilter, size, maxPages int) []string {
+	t.Helper()
+	var got []string
+	after := ""
+	for range maxPages {
+		page, more, err := db.ListObjects(context.Background(), store, f, size, after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range page {
+			got = append(got, o.UID)
+		}
+		if !more {
+			break
+		}
+		after = page[len(page)-1].UID
+	}
+	return got
 }
